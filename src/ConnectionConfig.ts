@@ -1,0 +1,197 @@
+import ClientConstants = require('./protocol/constants/client');
+import Charsets = require('./protocol/constants/charsets');
+import parseConnectionUrl = require('./connectionUrl');
+import type Query = require('./protocol/sequences/Query');
+
+declare namespace ConnectionConfig {
+  type FlagList = string | string[];
+  interface SslOptions {
+    ca?: string | Buffer | Array<string | Buffer>;
+    cert?: string | Buffer | Array<string | Buffer>;
+    key?: string | Buffer | Array<string | Buffer>;
+    passphrase?: string;
+    ciphers?: string;
+    minVersion?: string;
+    maxVersion?: string;
+    rejectUnauthorized?: boolean;
+    [option: string]: unknown;
+  }
+  type QueryFormat = (this: unknown, sql: string, values: unknown, timeZone?: string) => string;
+  interface Options {
+    host?: string;
+    port?: number | string;
+    localAddress?: string;
+    socketPath?: string;
+    user?: string;
+    password?: string;
+    database?: string;
+    charset?: string;
+    charsetNumber?: number;
+    connectTimeout?: number;
+    insecureAuth?: boolean;
+    supportBigNumbers?: boolean;
+    bigNumberStrings?: boolean;
+    dateStrings?: boolean | Array<'TIMESTAMP' | 'DATETIME' | 'DATE'>;
+    debug?: boolean | string[];
+    trace?: boolean;
+    stringifyObjects?: boolean;
+    timezone?: string;
+    flags?: FlagList;
+    queryFormat?: QueryFormat;
+    pool?: unknown;
+    ssl?: string | SslOptions | false;
+    localInfile?: boolean;
+    multipleStatements?: boolean;
+    typeCast?: Query.TypeCast;
+  }
+}
+
+const DEFAULT_CONNECT_TIMEOUT = 10 * 1000;
+
+// Every connection option with its mysqljs default, plus the derived clientFlags and charsetNumber.
+class ConnectionConfig {
+  host: string;
+  port: number | string;
+  localAddress: string | undefined;
+  socketPath: string | undefined;
+  user: string | undefined;
+  password: string | undefined;
+  database: string | undefined;
+  connectTimeout: number;
+  insecureAuth: boolean;
+  supportBigNumbers: boolean;
+  bigNumberStrings: boolean;
+  dateStrings: boolean | string[];
+  debug: boolean | string[] | undefined;
+  trace: boolean;
+  stringifyObjects: boolean;
+  timezone: string;
+  flags: ConnectionConfig.FlagList;
+  queryFormat: ConnectionConfig.QueryFormat | undefined;
+  pool: unknown;
+  ssl: ConnectionConfig.SslOptions | false;
+  localInfile: boolean;
+  multipleStatements: boolean;
+  typeCast: Query.TypeCast;
+  maxPacketSize: number;
+  charsetNumber: number;
+  clientFlags: number;
+  declare protocol41: boolean | undefined;
+
+  constructor(input: ConnectionConfig.Options | string) {
+    const options = typeof input === 'string' ? ConnectionConfig.parseUrl(input) : input;
+
+    this.host = options.host || 'localhost';
+    this.port = options.port || 3306;
+    this.localAddress = options.localAddress;
+    this.socketPath = options.socketPath;
+    this.user = options.user || undefined;
+    this.password = options.password || undefined;
+    this.database = options.database;
+    this.connectTimeout = options.connectTimeout === undefined ? DEFAULT_CONNECT_TIMEOUT : options.connectTimeout;
+    this.insecureAuth = options.insecureAuth || false;
+    this.supportBigNumbers = options.supportBigNumbers || false;
+    this.bigNumberStrings = options.bigNumberStrings || false;
+    this.dateStrings = options.dateStrings || false;
+    this.debug = options.debug;
+    this.trace = options.trace !== false;
+    this.stringifyObjects = options.stringifyObjects || false;
+    this.timezone = options.timezone || 'local';
+    this.flags = options.flags || '';
+    this.queryFormat = options.queryFormat;
+    this.pool = options.pool || undefined;
+    this.ssl = typeof options.ssl === 'string' ? ConnectionConfig.getSSLProfile(options.ssl) : options.ssl || false;
+    this.localInfile = options.localInfile === undefined ? true : options.localInfile;
+    this.multipleStatements = options.multipleStatements || false;
+    this.typeCast = options.typeCast === undefined ? true : options.typeCast;
+
+    // In a URL, "+05:00" arrives as " 05:00": a plus sign decodes to a space.
+    if (this.timezone[0] === ' ') this.timezone = '+' + this.timezone.substring(1);
+    if (this.ssl) {
+      this.ssl = { ...this.ssl };
+      this.ssl.rejectUnauthorized = this.ssl.rejectUnauthorized !== false;
+    }
+
+    this.maxPacketSize = 0;
+    this.charsetNumber = options.charset
+      ? ConnectionConfig.getCharsetNumber(options.charset)
+      : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
+    this.clientFlags = ConnectionConfig.mergeFlags(ConnectionConfig.getDefaultFlags(options), options.flags);
+  }
+
+  static mergeFlags(defaultFlags: ConnectionConfig.FlagList, userFlags?: ConnectionConfig.FlagList): number {
+    const allFlags = ConnectionConfig.parseFlagList(defaultFlags);
+    const newFlags = ConnectionConfig.parseFlagList(userFlags);
+    // A default that is switched off ("-COMPRESS") cannot be switched on by the user: it is not implemented.
+    for (const flag in newFlags) {
+      if (allFlags[flag] !== false) allFlags[flag] = newFlags[flag];
+    }
+    const constants = ClientConstants as unknown as Record<string, number | undefined>;
+    let flags = 0;
+    for (const flag in allFlags) {
+      if (allFlags[flag]) flags |= constants['CLIENT_' + flag] || 0;
+    }
+    return flags >>> 0;
+  }
+
+  static getCharsetNumber(charset: string): number {
+    const num = (Charsets as unknown as Record<string, number | undefined>)[charset.toUpperCase()];
+    if (num === undefined) throw new TypeError("Unknown charset '" + charset + "'");
+    return num;
+  }
+
+  static getDefaultFlags(options?: ConnectionConfig.Options): string[] {
+    const defaultFlags = [
+      '-COMPRESS', // compression is not implemented
+      '-CONNECT_ATTRS', // no connection attributes in the handshake response
+      '+CONNECT_WITH_DB',
+      '+FOUND_ROWS', // affectedRows counts matched rows, not changed ones
+      '+IGNORE_SIGPIPE',
+      '+IGNORE_SPACE',
+      '+LOCAL_FILES',
+      '+LONG_FLAG',
+      '+LONG_PASSWORD',
+      '+MULTI_RESULTS',
+      '+ODBC',
+      '-PLUGIN_AUTH', // the server switches methods with an auth switch request instead
+      '+PROTOCOL_41',
+      '+PS_MULTI_RESULTS',
+      '+RESERVED',
+      '+SECURE_CONNECTION',
+      '+TRANSACTIONS',
+    ];
+    if (options && options.localInfile !== undefined && !options.localInfile) defaultFlags.push('-LOCAL_FILES');
+    if (options && options.multipleStatements) defaultFlags.push('+MULTI_STATEMENTS');
+    return defaultFlags;
+  }
+
+  static getSSLProfile(name: string): ConnectionConfig.SslOptions {
+    const profiles = require('./protocol/constants/ssl_profiles') as Record<string, ConnectionConfig.SslOptions | undefined>;
+    const ssl = profiles[name];
+    if (ssl === undefined) throw new TypeError("Unknown SSL profile '" + name + "'");
+    return ssl;
+  }
+
+  static parseFlagList(flagList?: ConnectionConfig.FlagList): Record<string, boolean> {
+    const allFlags: Record<string, boolean> = Object.create(null);
+    if (!flagList) return allFlags;
+
+    const flags = Array.isArray(flagList) ? flagList : String(flagList).toUpperCase().split(/\s*,+\s*/);
+    for (const flag of flags) {
+      const state = flag[0];
+      if (state === undefined) continue;
+      if (state === '-' || state === '+') {
+        allFlags[flag.substring(1)] = state === '+';
+      } else {
+        allFlags[flag] = true;
+      }
+    }
+    return allFlags;
+  }
+
+  static parseUrl(url: string): ConnectionConfig.Options {
+    return parseConnectionUrl(url) as ConnectionConfig.Options;
+  }
+}
+
+export = ConnectionConfig;

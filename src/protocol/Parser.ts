@@ -1,0 +1,351 @@
+import PacketHeader = require('./PacketHeader');
+import BufferList = require('./BufferList');
+import createError = require('./createError');
+import parseGeometry = require('./geometry');
+import type { MysqlError } from '../MysqlError';
+
+const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
+const PACKET_HEADER_LENGTH = 4; // 3-byte length + 1-byte sequence id
+const MUL_32BIT = 2 ** 32;
+
+function parserError(message: string, code: string, offset: number): MysqlError {
+  return createError(message, code, { offset });
+}
+
+// Turns the byte stream into packets (joining payloads split at 16 MB) and offers typed reads on the current
+// packet. Every read is bounded by the packet's end, so a malformed packet raises a PARSER_* error that the
+// protocol routes to the current sequence instead of reading the next packet's bytes or throwing a RangeError.
+class Parser {
+  _supportBigNumbers: boolean;
+  _buffer: Buffer = Buffer.alloc(0);
+  _nextBuffers = new BufferList();
+  _longPacketBuffers = new BufferList();
+  _offset = 0;
+  _packetEnd: number | null = null;
+  _packetHeader: PacketHeader | null = null;
+  _packetOffset: number | null = null;
+  _onError: (err: MysqlError) => void;
+  _onPacket: (header: PacketHeader) => void;
+  _nextPacketNumber = 0;
+  _encoding: BufferEncoding = 'utf-8';
+  _paused = false;
+
+  constructor(options: Parser.Options = {}) {
+    this._supportBigNumbers = Boolean(options.config && options.config.supportBigNumbers);
+    this._onError =
+      options.onError ||
+      ((err) => {
+        throw err;
+      });
+    this._onPacket = options.onPacket || (() => undefined);
+  }
+
+  write(chunk?: Buffer): void {
+    if (chunk) this._nextBuffers.push(chunk);
+
+    while (!this._paused) {
+      const header = this._tryReadPacketHeader();
+      if (!header) break;
+      if (!this._combineNextBuffers(header.length)) break;
+      this._parsePacket(header);
+    }
+  }
+
+  /** Makes `chunk` (or chunks) readable after the unread bytes of the current buffer. */
+  append(chunk: Buffer | Buffer[]): void {
+    const chunks = Array.isArray(chunk) ? chunk : [chunk];
+    let length = 0;
+    for (const c of chunks) length += c.length;
+    if (length === 0) return;
+
+    const sliceStart = this._packetOffset === null ? this._offset : this._packetOffset;
+    const kept = this._buffer.length - sliceStart;
+    let buffer: Buffer;
+    if (kept === 0 && chunks.length === 1) {
+      buffer = chunks[0];
+    } else {
+      buffer = Buffer.allocUnsafe(kept + length);
+      let offset = this._buffer.copy(buffer, 0, sliceStart);
+      for (const c of chunks) offset += c.copy(buffer, offset);
+    }
+
+    this._buffer = buffer;
+    this._offset -= sliceStart;
+    if (this._packetEnd !== null) this._packetEnd -= sliceStart;
+    if (this._packetOffset !== null) this._packetOffset -= sliceStart;
+  }
+
+  pause(): void {
+    this._paused = true;
+  }
+
+  resume(): void {
+    this._paused = false;
+    // write() mutates the parser's state, so it must not be re-entered from inside a packet handler.
+    process.nextTick(() => this.write());
+  }
+
+  peak(offset = 0): number | undefined {
+    return this._buffer[this._offset + (offset >>> 0)];
+  }
+
+  parseUnsignedNumber(bytes: number): number {
+    if (bytes > 4) {
+      throw parserError('parseUnsignedNumber: Supports only up to 4 bytes', 'PARSER_UNSIGNED_TOO_LONG', this._relOffset());
+    }
+    this._need(bytes);
+    const buf = this._buffer;
+    const o = this._offset;
+    this._offset = o + bytes;
+    switch (bytes) {
+      case 1:
+        return buf[o];
+      case 2:
+        return buf[o] | (buf[o + 1] << 8);
+      case 3:
+        return buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+      default:
+        return (buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16)) + buf[o + 3] * 0x1000000;
+    }
+  }
+
+  parseLengthCodedString(): string | null {
+    const length = this.parseLengthCodedNumber();
+    return length === null ? null : this.parseString(length as number);
+  }
+
+  parseLengthCodedBuffer(): Buffer | null {
+    const length = this.parseLengthCodedNumber();
+    return length === null ? null : this.parseBuffer(length as number);
+  }
+
+  parseLengthCodedNumber(): number | string | null {
+    this._need(1);
+    const bits = this._buffer[this._offset++];
+    if (bits <= 250) return bits;
+    switch (bits) {
+      case 251:
+        return null; // a NULL column value
+      case 252:
+        return this.parseUnsignedNumber(2);
+      case 253:
+        return this.parseUnsignedNumber(3);
+      case 254:
+        return this._parseLengthCoded64();
+      default:
+        throw parserError(
+          'Unexpected first byte' + (bits ? ': 0x' + bits.toString(16) : ''),
+          'PARSER_BAD_LENGTH_BYTE',
+          this._relOffset() - 1,
+        );
+    }
+  }
+
+  parseFiller(length: number): Buffer {
+    return this.parseBuffer(length);
+  }
+
+  parseNullTerminatedBuffer(): Buffer {
+    const end = this._nullByteOffset();
+    const value = Buffer.from(this._buffer.subarray(this._offset, end));
+    this._offset = end + 1;
+    return value;
+  }
+
+  parseNullTerminatedString(): string {
+    const end = this._nullByteOffset();
+    const value = this._buffer.toString(this._encoding, this._offset, end);
+    this._offset = end + 1;
+    return value;
+  }
+
+  parsePacketTerminatedBuffer(): Buffer {
+    return this.parseBuffer(this._end() - this._offset);
+  }
+
+  parsePacketTerminatedString(): string {
+    return this.parseString(this._end() - this._offset);
+  }
+
+  /** A copy: rows and packets outlive the socket buffer they came from. */
+  parseBuffer(length: number): Buffer {
+    this._need(length);
+    const value = Buffer.allocUnsafe(length);
+    this._buffer.copy(value, 0, this._offset, this._offset + length);
+    this._offset += length;
+    return value;
+  }
+
+  parseString(length: number): string {
+    this._need(length);
+    const start = this._offset;
+    this._offset = start + length;
+    return this._buffer.toString(this._encoding, start, start + length);
+  }
+
+  parseGeometryValue(): parseGeometry.GeometryValue | null {
+    const buffer = this.parseLengthCodedBuffer();
+    if (buffer === null || !buffer.length) return null;
+    return parseGeometry(buffer);
+  }
+
+  reachedPacketEnd(): boolean {
+    return this._offset === this._packetEnd;
+  }
+
+  incrementPacketNumber(): number {
+    const current = this._nextPacketNumber;
+    this._nextPacketNumber = (this._nextPacketNumber + 1) % 256;
+    return current;
+  }
+
+  resetPacketNumber(): void {
+    this._nextPacketNumber = 0;
+  }
+
+  packetLength(): number | null {
+    if (!this._packetHeader) return null;
+    return this._packetHeader.length + this._longPacketBuffers.size;
+  }
+
+  _parseLengthCoded64(): number | string {
+    const low = this.parseUnsignedNumber(4);
+    const high = this.parseUnsignedNumber(4);
+    if (high >>> 21 === 0) return low + MUL_32BIT * high;
+
+    const value = ((BigInt(high) << 32n) + BigInt(low)).toString();
+    if (this._supportBigNumbers) return value;
+    throw parserError(
+      'parseLengthCodedNumber: JS precision range exceeded, number is >= 53 bit: "' + value + '"',
+      'PARSER_JS_PRECISION_RANGE_EXCEEDED',
+      this._relOffset() - 8,
+    );
+  }
+
+  /** The end of what may be read: the current packet's end, or the buffered bytes while reading a header. */
+  _end(): number {
+    return this._packetEnd === null ? this._buffer.length : this._packetEnd;
+  }
+
+  _relOffset(): number {
+    return this._offset - (this._packetOffset === null ? 0 : this._packetOffset);
+  }
+
+  _need(bytes: number): void {
+    if (!(bytes >= 0) || this._offset + bytes > this._end()) {
+      throw parserError('Parser: read past end', 'PARSER_READ_PAST_END', this._relOffset());
+    }
+  }
+
+  _nullByteOffset(): number {
+    const end = this._buffer.indexOf(0, this._offset);
+    if (end === -1 || end >= this._end()) {
+      throw parserError('Offset of null terminated string not found.', 'PARSER_MISSING_NULL_BYTE', this._relOffset());
+    }
+    return end;
+  }
+
+  _combineNextBuffers(bytes: number): boolean {
+    const available = this._buffer.length - this._offset;
+    if (available >= bytes) return true;
+    if (available + this._nextBuffers.size < bytes) return false;
+
+    const buffers: Buffer[] = [];
+    let missing = bytes - available;
+    while (missing > 0) {
+      const buf = this._nextBuffers.shift();
+      if (!buf) break;
+      buffers.push(buf);
+      missing -= buf.length;
+    }
+    this.append(buffers);
+    return true;
+  }
+
+  /** Puts the earlier 16 MB pieces of a long packet in front of its last piece, so it parses as one. */
+  _combineLongPacketBuffers(): void {
+    if (!this._longPacketBuffers.size || this._packetEnd === null) return;
+
+    const trailing = this._buffer.length - this._packetEnd;
+    const remaining = this._buffer.length - this._offset;
+    const buffer = Buffer.allocUnsafe(remaining + this._longPacketBuffers.size);
+    let offset = 0;
+    for (let buf = this._longPacketBuffers.shift(); buf; buf = this._longPacketBuffers.shift()) {
+      offset += buf.copy(buffer, offset);
+    }
+    this._buffer.copy(buffer, offset, this._offset);
+
+    this._buffer = buffer;
+    this._offset = 0;
+    this._packetEnd = buffer.length - trailing;
+    this._packetOffset = 0;
+  }
+
+  _parsePacket(header: PacketHeader): void {
+    this._packetEnd = this._offset + header.length;
+    this._packetOffset = this._offset;
+
+    if (header.length === MAX_PACKET_LENGTH) {
+      this._longPacketBuffers.push(this._buffer.subarray(this._packetOffset, this._packetEnd));
+      this._advanceToNextPacket();
+      return;
+    }
+
+    this._combineLongPacketBuffers();
+
+    let hadException = true;
+    try {
+      this._onPacket(header);
+      hadException = false;
+    } catch (err) {
+      const code = err && (err as MysqlError).code;
+      if (typeof code !== 'string' || code.substring(0, 7) !== 'PARSER_') {
+        throw err; // not a parse failure: a user callback threw, and that must surface to the user
+      }
+      this._onError(err as MysqlError);
+      hadException = false;
+    } finally {
+      this._advanceToNextPacket();
+      // A rethrown exception breaks out of write()'s loop; schedule an empty write so the bytes already
+      // received are still parsed.
+      if (hadException) process.nextTick(() => this.write());
+    }
+  }
+
+  _tryReadPacketHeader(): PacketHeader | null {
+    if (this._packetHeader) return this._packetHeader;
+    if (!this._combineNextBuffers(PACKET_HEADER_LENGTH)) return null;
+
+    const header = new PacketHeader(this.parseUnsignedNumber(3), this.parseUnsignedNumber(1));
+    this._packetHeader = header;
+
+    if (header.number !== this._nextPacketNumber) {
+      const err = createError(
+        'Packets out of order. Got: ' + header.number + ' Expected: ' + this._nextPacketNumber,
+        'PROTOCOL_PACKETS_OUT_OF_ORDER',
+        { fatal: true },
+      );
+      this._onError(err);
+    }
+    this.incrementPacketNumber();
+    return header;
+  }
+
+  _advanceToNextPacket(): void {
+    if (this._packetEnd !== null) this._offset = this._packetEnd;
+    this._packetHeader = null;
+    this._packetEnd = null;
+    this._packetOffset = null;
+  }
+}
+
+namespace Parser {
+  export interface Options {
+    config?: { supportBigNumbers?: boolean };
+    onPacket?: (header: PacketHeader) => void;
+    onError?: (err: MysqlError) => void;
+  }
+  export type Geometry = parseGeometry.GeometryValue;
+}
+
+export = Parser;

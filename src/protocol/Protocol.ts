@@ -1,0 +1,394 @@
+import stream = require('stream');
+import util = require('util');
+import Parser = require('./Parser');
+import PacketWriter = require('./PacketWriter');
+import Packets = require('./packets');
+import Sequences = require('./sequences');
+import createError = require('./createError');
+import errorName = require('./errorName');
+import type Sequence = require('./sequences/Sequence');
+import type HandshakeInitializationPacket = require('./packets/HandshakeInitializationPacket');
+import type { MysqlError } from '../MysqlError';
+
+declare namespace Protocol {
+  interface Config {
+    debug?: boolean | string[];
+    trace?: boolean;
+    protocol41?: boolean;
+    supportBigNumbers?: boolean;
+  }
+  /** What the protocol needs of its connection. */
+  interface Connection {
+    state: string;
+    threadId: number | null;
+    _startTLS(onSecure: (err?: MysqlError | null) => void): void;
+  }
+  interface Options {
+    config?: Config;
+    connection?: Connection;
+  }
+  interface Packet {
+    parse(parser: Parser): void;
+    write(writer: PacketWriter): void;
+  }
+}
+
+type PacketClass = { new (options?: { protocol41?: boolean }): Protocol.Packet; name: string };
+type Handler = (packet: unknown, parser?: Parser, connection?: unknown) => void;
+
+// The command queue of one connection. The head sequence owns the conversation: incoming packets are typed
+// (by the sequence, or OK/EOF/ERR by their first byte), parsed and handed to the sequence's handler named after
+// the packet class; when it ends, the next sequence starts. A fatal error ends every queued sequence.
+class Protocol extends stream.Stream {
+  readable = true;
+  writable = true;
+  _config: Protocol.Config;
+  _connection: Protocol.Connection | undefined;
+  _callback: null = null;
+  _fatalError: MysqlError | null = null;
+  _quitSequence: Sequence | null = null;
+  _handshake = false;
+  _handshaked = false;
+  _ended = false;
+  _destroyed = false;
+  _queue: Sequence[] = [];
+  _handshakeInitializationPacket: HandshakeInitializationPacket | null = null;
+  _serverIsMariaDB = false;
+  _parser: Parser;
+
+  constructor(options: Protocol.Options = {}) {
+    super();
+    this._config = options.config || {};
+    this._connection = options.connection;
+    this._parser = new Parser({
+      onError: (err) => this.handleParserError(err),
+      onPacket: () => this._parsePacket(),
+      config: this._config,
+    });
+  }
+
+  write(buffer: Buffer): boolean {
+    this._parser.write(buffer);
+    return true;
+  }
+
+  handshake(options: Record<string, unknown> | Sequence.Callback = {}, callback?: Sequence.Callback): Sequence {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    const opts = { ...(options || {}), config: this._config } as unknown as ConstructorParameters<typeof Sequences.Handshake>[0];
+    const sequence = this._enqueue(new Sequences.Handshake(opts, callback));
+    this._handshake = true;
+    return sequence;
+  }
+
+  query(options: ConstructorParameters<typeof Sequences.Query>[0], callback?: Sequence.Callback): Sequence {
+    return this._enqueue(new Sequences.Query(options, callback));
+  }
+
+  changeUser(options: ConstructorParameters<typeof Sequences.ChangeUser>[0], callback?: Sequence.Callback): Sequence {
+    return this._enqueue(new Sequences.ChangeUser(options, callback));
+  }
+
+  ping(options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback): Sequence {
+    return this._enqueue(new Sequences.Ping(options, callback));
+  }
+
+  stats(options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback): Sequence {
+    return this._enqueue(new Sequences.Statistics(options, callback));
+  }
+
+  quit(options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback): Sequence {
+    const sequence = this._enqueue(new Sequences.Quit(options, callback));
+    sequence.on('end', () => this.end());
+    return (this._quitSequence = sequence);
+  }
+
+  /** The socket ended: fine after COM_QUIT, otherwise the connection was lost. */
+  end(): void {
+    if (this._ended) return;
+    this._ended = true;
+
+    const quit = this._quitSequence;
+    if (quit && (quit._ended || this._queue[0] === quit)) {
+      quit.end();
+      this.emit('end');
+      return;
+    }
+    this._delegateError(createError('Connection lost: The server closed the connection.', 'PROTOCOL_CONNECTION_LOST',
+      { fatal: true }));
+  }
+
+  pause(): void {
+    this._parser.pause();
+    // A running LOAD DATA LOCAL reads a file stream, which pauses with the connection.
+    const seq = this._queue[0];
+    if (seq) seq.emit('pause');
+  }
+
+  resume(): void {
+    this._parser.resume();
+    const seq = this._queue[0];
+    if (seq) seq.emit('resume');
+  }
+
+  _enqueue(sequence: Sequence): Sequence {
+    if (!this._validateEnqueue(sequence)) return sequence;
+
+    if (this._config.trace) {
+      // The caller's stack, joined to the stack of any error this sequence ends with.
+      sequence._callSite = sequence._callSite || new Error();
+    }
+    this._queue.push(sequence);
+    this.emit('enqueue', sequence);
+
+    sequence
+      .on('error', (err: MysqlError) => this._delegateError(err, sequence))
+      .on('packet', (packet: Protocol.Packet) => {
+        sequence._timer.active();
+        this._emitPacket(packet);
+      })
+      .on('timeout', () => {
+        this._delegateError(createError(sequence.constructor.name + ' inactivity timeout', 'PROTOCOL_SEQUENCE_TIMEOUT',
+          { fatal: true, timeout: sequence._timeout }), sequence);
+      });
+
+    if (sequence instanceof Sequences.Handshake) this._watchHandshake(sequence);
+    sequence.on('end', () => this._dequeue(sequence));
+
+    if (this._queue.length === 1) {
+      this._parser.resetPacketNumber();
+      this._startSequence(sequence);
+    }
+    return sequence;
+  }
+
+  _watchHandshake(sequence: InstanceType<typeof Sequences.Handshake>): void {
+    sequence.on('start-tls', () => {
+      sequence._timer.active();
+      const connection = this._connection as Protocol.Connection;
+      connection._startTLS((err) => {
+        if (err) {
+          // A failed TLS negotiation leaves nothing usable: fatal.
+          err.code = 'HANDSHAKE_SSL_ERROR';
+          err.fatal = true;
+          sequence.end(err);
+          return;
+        }
+        sequence._timer.active();
+        sequence._tlsUpgradeCompleteHandler();
+      });
+    });
+    sequence.on('end', () => {
+      this._handshaked = true;
+      if (!this._fatalError) this.emit('handshake', this._handshakeInitializationPacket);
+    });
+  }
+
+  _validateEnqueue(sequence: Sequence): boolean {
+    const prefix = 'Cannot enqueue ' + sequence.constructor.name;
+    let err: MysqlError;
+    if (this._fatalError) {
+      err = createError(prefix + ' after fatal error.', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR');
+    } else if (this._quitSequence) {
+      err = createError(prefix + ' after invoking quit.', 'PROTOCOL_ENQUEUE_AFTER_QUIT');
+    } else if (this._destroyed) {
+      err = createError(prefix + ' after being destroyed.', 'PROTOCOL_ENQUEUE_AFTER_DESTROY');
+    } else if ((this._handshake || this._handshaked) && sequence instanceof Sequences.Handshake) {
+      err = createError(prefix + ' after already enqueuing a Handshake.', 'PROTOCOL_ENQUEUE_HANDSHAKE_TWICE');
+    } else {
+      return true;
+    }
+    err.fatal = false;
+    sequence.on('error', (e: MysqlError) => this._delegateError(e, sequence));
+    // Asynchronously, so the caller gets the sequence back before its callback runs.
+    process.nextTick(() => sequence.end(err));
+    return false;
+  }
+
+  _parsePacket(): void {
+    const sequence = this._queue[0];
+    if (!sequence) {
+      this._delegateError(createError('Received packet with no active sequence.', 'PROTOCOL_STRAY_PACKET', { fatal: true }));
+      return;
+    }
+
+    const Packet = this._determinePacket(sequence);
+    if (!Packet) return;
+    const packet = new Packet({ protocol41: this._config.protocol41 });
+    const handlers = sequence as unknown as Record<string, Handler | undefined>;
+
+    // Rows are the hot path: the sequence parses them itself, with its own type casting options.
+    if ((Packet as unknown) === Packets.RowDataPacket) {
+      (handlers.RowDataPacket as Handler).call(sequence, packet, this._parser, this._connection);
+      if (this._config.debug) this._debugPacket(true, packet);
+      return;
+    }
+
+    this._parseControlPacket(packet);
+    if (Packet === Packets.HandshakeInitializationPacket) this._recordGreeting(packet as HandshakeInitializationPacket);
+    if (Packet === Packets.ErrorPacket && this._serverIsMariaDB) errorName.markFromMariaDB(packet);
+
+    sequence._timer.active();
+    const handler = handlers[Packet.name];
+    if (!handler) {
+      this._delegateError(createError('Received packet in the wrong sequence.', 'PROTOCOL_INCORRECT_PACKET_SEQUENCE',
+        { fatal: true }));
+      return;
+    }
+    handler.call(sequence, packet);
+  }
+
+  /** Parses a non-row packet; a failure of our own parsing code becomes a PARSER_ error, never a crash. */
+  _parseControlPacket(packet: Protocol.Packet): void {
+    try {
+      packet.parse(this._parser);
+    } catch (err) {
+      const code = err && (err as MysqlError).code;
+      if (typeof code === 'string' && code.substring(0, 7) === 'PARSER_') throw err;
+      throw createError('Malformed ' + packet.constructor.name + ': ' + (err as Error).message, 'PARSER_MALFORMED_PACKET');
+    } finally {
+      if (this._config.debug) this._debugPacket(true, packet);
+    }
+  }
+
+  _recordGreeting(packet: HandshakeInitializationPacket): void {
+    this._handshakeInitializationPacket = packet;
+    this._serverIsMariaDB = /mariadb/i.test(String(packet.serverVersion));
+    this.emit('initialize', packet);
+  }
+
+  _emitPacket(packet: Protocol.Packet): void {
+    const writer = new PacketWriter();
+    packet.write(writer);
+    this.emit('data', writer.toBuffer(this._parser));
+    if (this._config.debug) this._debugPacket(false, packet);
+  }
+
+  _determinePacket(sequence: Sequence): PacketClass | undefined {
+    const firstByte = this._parser.peak();
+    if (sequence.determinePacket) {
+      const Packet = sequence.determinePacket(firstByte, this._parser);
+      if (Packet) return Packet as PacketClass;
+    }
+    const Packet = Sequences.Sequence.determinePacket(firstByte);
+    if (Packet) return Packet as PacketClass;
+
+    this._delegateError(createError('Could not determine packet, firstByte = ' + firstByte, 'PROTOCOL_UNEXPECTED_PACKET',
+      { fatal: true }), sequence);
+    return undefined;
+  }
+
+  _dequeue(sequence: Sequence): void {
+    sequence._timer.stop();
+    // After a fatal error or destroy() the queue is being failed as a whole; nothing more may start.
+    if (this._fatalError || this._destroyed) return;
+
+    this._queue.shift();
+    const next = this._queue[0];
+    if (!next) {
+      this.emit('drain');
+      return;
+    }
+    this._parser.resetPacketNumber();
+    this._startSequence(next);
+  }
+
+  _startSequence(sequence: Sequence): void {
+    const timeout = sequence._timeout;
+    if (timeout !== undefined && timeout > 0 && isFinite(timeout)) sequence._timer.start(timeout);
+    if (sequence instanceof Sequences.ChangeUser) {
+      sequence.start(this._handshakeInitializationPacket);
+    } else {
+      sequence.start();
+    }
+  }
+
+  handleNetworkError(err: MysqlError): void {
+    err.fatal = true;
+    const sequence = this._queue[0];
+    if (sequence) {
+      sequence.end(err);
+    } else {
+      this._delegateError(err);
+    }
+  }
+
+  /**
+   * A packet that does not parse leaves the stream at an unknown position (the rest of a result set would be read
+   * as the next command's reply), so unlike mysqljs every parser error is fatal.
+   */
+  handleParserError(err: MysqlError): void {
+    err.fatal = true;
+    const sequence = this._queue[0];
+    if (sequence) {
+      sequence.end(err);
+    } else {
+      this._delegateError(err);
+    }
+  }
+
+  _delegateError(err: MysqlError, sequence?: Sequence): void {
+    // Only the first fatal error is reported; everything after it (or after destroy()) is a consequence.
+    if (this._fatalError || this._destroyed) return;
+    if (err.fatal) this._fatalError = err;
+
+    if (this._shouldErrorBubbleUp(err, sequence)) {
+      // Not 'error': that would tear down the socket pipe even for errors that are not fatal.
+      this.emit('unhandledError', err);
+    } else if (err.fatal) {
+      const queue = this._queue;
+      process.nextTick(() => {
+        for (const queued of queue) queued.end(err);
+        queue.length = 0;
+      });
+    }
+    if (err.fatal) this.emit('end', err);
+  }
+
+  _shouldErrorBubbleUp(err: MysqlError, sequence?: Sequence): boolean {
+    if (sequence) {
+      if (sequence.hasErrorHandler()) return false;
+      if (!err.fatal) return true;
+    }
+    return Boolean(err.fatal) && !this._hasPendingErrorHandlers();
+  }
+
+  _hasPendingErrorHandlers(): boolean {
+    return this._queue.some((sequence) => sequence.hasErrorHandler());
+  }
+
+  /**
+   * mysqljs left the callbacks of queued commands uncalled here; every one of them gets an error instead, and
+   * nothing more is sent.
+   */
+  destroy(): void {
+    const wasDestroyed = this._destroyed;
+    this._destroyed = true;
+    this._parser.pause();
+    const connection = this._connection;
+    if (connection && connection.state !== 'disconnected' && !this._ended) this.end();
+    if (wasDestroyed || this._fatalError || !this._queue.length) return;
+
+    const err = createError('Connection was destroyed before the command completed.', 'PROTOCOL_CONNECTION_DESTROYED',
+      { fatal: true });
+    const queue = this._queue;
+    process.nextTick(() => {
+      for (const queued of queue.splice(0)) queued.end(err);
+    });
+  }
+
+  _debugPacket(incoming: boolean, packet: object): void {
+    const debug = this._config.debug;
+    const name = packet.constructor.name;
+    if (Array.isArray(debug) && debug.indexOf(name) === -1) return;
+
+    const connection = this._connection;
+    const threadId = connection && connection.threadId !== null ? ' (' + connection.threadId + ')' : '';
+    const payload = util.inspect(packet).replace(/^[^{]+/, '');
+    console.log('%s%s %s %s\n', incoming ? '<--' : '-->', threadId, name, payload);
+  }
+}
+
+export = Protocol;

@@ -1,0 +1,78 @@
+// Column type ids of the MySQL protocol (include/field_types.h of MySQL 5.7 to 9.x; MariaDB uses the
+// same ids on the wire), with the reverse lookup by id.
+
+const table = {
+  DECIMAL: 0,
+  TINY: 1,
+  SHORT: 2,
+  LONG: 3,
+  FLOAT: 4,
+  DOUBLE: 5,
+  NULL: 6,
+  TIMESTAMP: 7,
+  LONGLONG: 8,
+  INT24: 9,
+  DATE: 10,
+  TIME: 11,
+  DATETIME: 12,
+  YEAR: 13,
+  NEWDATE: 14,
+  VARCHAR: 15,
+  BIT: 16,
+  TIMESTAMP2: 17,
+  DATETIME2: 18,
+  TIME2: 19,
+  TYPED_ARRAY: 20, // MySQL 8.0.17+: only in replication (binlog) metadata
+  VECTOR: 242, // MySQL 9.0+
+  JSON: 245,
+  NEWDECIMAL: 246,
+  ENUM: 247,
+  SET: 248,
+  TINY_BLOB: 249,
+  MEDIUM_BLOB: 250,
+  LONG_BLOB: 251,
+  BLOB: 252,
+  VAR_STRING: 253,
+  STRING: 254,
+  GEOMETRY: 255,
+
+  // Lookup-by-number table
+  0: 'DECIMAL',
+  1: 'TINY',
+  2: 'SHORT',
+  3: 'LONG',
+  4: 'FLOAT',
+  5: 'DOUBLE',
+  6: 'NULL',
+  7: 'TIMESTAMP',
+  8: 'LONGLONG',
+  9: 'INT24',
+  10: 'DATE',
+  11: 'TIME',
+  12: 'DATETIME',
+  13: 'YEAR',
+  14: 'NEWDATE',
+  15: 'VARCHAR',
+  16: 'BIT',
+  17: 'TIMESTAMP2',
+  18: 'DATETIME2',
+  19: 'TIME2',
+  20: 'TYPED_ARRAY',
+  242: 'VECTOR',
+  245: 'JSON',
+  246: 'NEWDECIMAL',
+  247: 'ENUM',
+  248: 'SET',
+  249: 'TINY_BLOB',
+  250: 'MEDIUM_BLOB',
+  251: 'LONG_BLOB',
+  252: 'BLOB',
+  253: 'VAR_STRING',
+  254: 'STRING',
+  255: 'GEOMETRY',
+} as const;
+
+// The index signature lets callers name a type id read from a packet.
+const Types: typeof table & { readonly [id: number]: string | undefined } = table;
+
+export = Types;

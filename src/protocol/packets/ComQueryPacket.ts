@@ -1,0 +1,24 @@
+import type Parser = require('../Parser');
+import type PacketWriter = require('../PacketWriter');
+
+// COM_QUERY: the SQL text runs to the end of the packet, with no length prefix or terminator.
+class ComQueryPacket {
+  command = 0x03;
+  sql: string | undefined;
+
+  constructor(sql?: string) {
+    this.sql = sql;
+  }
+
+  parse(parser: Parser): void {
+    this.command = parser.parseUnsignedNumber(1);
+    this.sql = parser.parsePacketTerminatedString();
+  }
+
+  write(writer: PacketWriter): void {
+    writer.writeUnsignedNumber(1, this.command);
+    writer.writeString(this.sql);
+  }
+}
+
+export = ComQueryPacket;

@@ -1,0 +1,59 @@
+import type Parser = require('../Parser');
+import type PacketWriter = require('../PacketWriter');
+import bigNumbers = require('../bigNumbers');
+
+// Matches ER_UPDATE_INFO ("Rows matched: 1  Changed: 1  Warnings: 0") in any server language: only the
+// numbers and the colons are relied upon, and the second number is the changed-rows count.
+const ER_UPDATE_INFO_REGEXP = /^[^:0-9]+: [0-9]+[^:0-9]+: ([0-9]+)[^:0-9]+: [0-9]+[^:0-9]*$/;
+
+// The result of a statement that returns no rows. affectedRows and insertId are strings beyond 2^53 when
+// the Parser was created with supportBigNumbers (otherwise the Parser raises a PARSER_ error).
+class OkPacket {
+  fieldCount: number | undefined = undefined;
+  affectedRows: number | string | null | undefined = undefined;
+  insertId: number | string | null | undefined = undefined;
+  serverStatus: number | undefined = undefined;
+  warningCount: number | undefined = undefined;
+  message: string | undefined = undefined;
+  protocol41: boolean | undefined;
+  // Exists only after parse(), as in mysqljs, so a freshly built packet has the seven fields above.
+  declare changedRows: number;
+
+  constructor(options: OkPacket.Options = {}) {
+    this.protocol41 = options.protocol41;
+  }
+
+  parse(parser: Parser): void {
+    this.fieldCount = parser.parseUnsignedNumber(1);
+    this.affectedRows = parser.parseLengthCodedNumber();
+    this.insertId = parser.parseLengthCodedNumber();
+    if (this.protocol41) {
+      this.serverStatus = parser.parseUnsignedNumber(2);
+      this.warningCount = parser.parseUnsignedNumber(2);
+    }
+    this.message = parser.parsePacketTerminatedString();
+    this.changedRows = 0;
+
+    const m = ER_UPDATE_INFO_REGEXP.exec(this.message);
+    if (m !== null) this.changedRows = parseInt(m[1], 10);
+  }
+
+  write(writer: PacketWriter): void {
+    writer.writeUnsignedNumber(1, 0x00);
+    bigNumbers.writeLengthCodedInteger(writer, this.affectedRows || 0);
+    bigNumbers.writeLengthCodedInteger(writer, this.insertId || 0);
+    if (this.protocol41) {
+      writer.writeUnsignedNumber(2, this.serverStatus || 0);
+      writer.writeUnsignedNumber(2, this.warningCount || 0);
+    }
+    writer.writeString(this.message);
+  }
+}
+
+namespace OkPacket {
+  export interface Options {
+    protocol41?: boolean;
+  }
+}
+
+export = OkPacket;

@@ -1,0 +1,91 @@
+import type Parser = require('../Parser');
+import type PacketWriter = require('../PacketWriter');
+import type FieldPacket = require('./FieldPacket');
+import Field = require('./Field');
+import Charsets = require('../constants/charsets');
+import castTextValue = require('../typeCast');
+
+// One row of a text-protocol result set. Instances carry only column keys (no class fields), so that
+// Object.keys(row) and JSON.stringify(row) show the columns alone; parse and _typeCast live on the prototype,
+// where they are not enumerable (as is write, for the fake server).
+class RowDataPacket {
+  [column: string]: unknown;
+
+  parse(
+    parser: Parser,
+    fieldPackets: FieldPacket[],
+    typeCast: RowDataPacket.TypeCast | undefined,
+    nestTables: boolean | string | undefined,
+    connection: RowDataPacket.ConnectionLike,
+  ): void {
+    const config = connection.config;
+    // Read before any column is assigned: a column may be called "_typeCast".
+    const cast = this._typeCast;
+    let fieldPacket: FieldPacket;
+    const next = () =>
+      cast.call(this, fieldPacket, parser, config.timezone, config.supportBigNumbers, config.bigNumberStrings, config.dateStrings);
+    const nestWith = typeof nestTables === 'string' && nestTables.length > 0 ? nestTables : null;
+
+    for (let i = 0; i < fieldPackets.length; i++) {
+      fieldPacket = fieldPackets[i];
+      let value: unknown;
+      if (typeof typeCast === 'function') {
+        value = typeCast.call(connection, new Field({ packet: fieldPacket, parser }), next);
+      } else if (typeCast) {
+        value = next();
+      } else {
+        value = fieldPacket.charsetNr === Charsets.BINARY ? parser.parseLengthCodedBuffer() : parser.parseLengthCodedString();
+      }
+
+      // A NULL table or column name becomes the key 'null', as in mysqljs; a later duplicate name wins.
+      const table = fieldPacket.table as string;
+      const name = fieldPacket.name as string;
+      if (nestWith !== null) {
+        this[table + nestWith + name] = value;
+      } else if (nestTables) {
+        const nested = (this[table] || (this[table] = {})) as Record<string, unknown>;
+        nested[name] = value;
+      } else {
+        this[name] = value;
+      }
+    }
+  }
+
+  // The fake server's direction: each own value as a length-coded string (Buffers as bytes, null as 0xfb).
+  write(writer: PacketWriter): void {
+    for (const value of Object.values(this)) {
+      if (value === null) writer.writeLengthCodedNumber(null);
+      else if (Buffer.isBuffer(value)) writer.writeLengthCodedBuffer(value);
+      else writer.writeLengthCodedString(value);
+    }
+  }
+
+  _typeCast(
+    field: FieldPacket,
+    parser: Parser,
+    timeZone: string,
+    supportBigNumbers: boolean,
+    bigNumberStrings: boolean,
+    dateStrings: boolean | string[],
+  ): castTextValue.Value {
+    return castTextValue(field, parser, timeZone, supportBigNumbers, bigNumberStrings, dateStrings);
+  }
+}
+
+namespace RowDataPacket {
+  /** The connection settings that decide how values are converted. */
+  export interface Config {
+    timezone: string;
+    supportBigNumbers: boolean;
+    bigNumberStrings: boolean;
+    dateStrings: boolean | string[];
+  }
+  export interface ConnectionLike {
+    config: Config;
+  }
+  /** A custom typeCast: called with the connection as `this`; next() gives the default conversion. */
+  export type TypeCastFunction = (this: ConnectionLike, field: Field, next: () => unknown) => unknown;
+  export type TypeCast = boolean | TypeCastFunction;
+}
+
+export = RowDataPacket;
