@@ -9,6 +9,7 @@ import startTLS = require('./startTLS');
 import createQuery = require('./createQuery');
 import createError = require('./protocol/createError');
 import type Sequence = require('./protocol/sequences/Sequence');
+import type StatisticsPacket = require('./protocol/packets/StatisticsPacket');
 import type { MysqlError } from './MysqlError';
 
 declare namespace Connection {
@@ -17,6 +18,9 @@ declare namespace Connection {
     socket?: net.Socket;
   }
   type Callback = Sequence.Callback;
+  /** For commands that produce nothing but success or an error (connect, ping, end, changeUser). */
+  type ErrorCallback = (err?: MysqlError | null) => void;
+  type StatisticsCallback = (err: MysqlError | null, statistics: StatisticsPacket) => void;
   interface CommandOptions {
     timeout?: number;
   }
@@ -36,20 +40,35 @@ interface Connection extends EventEmitter {
   _connectCalled: boolean;
   state: Connection.State;
   threadId: number | null;
-  connect(options?: object | Connection.Callback, callback?: Connection.Callback): void;
-  changeUser(options?: Connection.ChangeUserOptions | Connection.Callback, callback?: Connection.Callback): Sequence;
-  beginTransaction(options?: object | Connection.Callback, callback?: Connection.Callback): Query;
-  commit(options?: object | Connection.Callback, callback?: Connection.Callback): Query;
-  rollback(options?: object | Connection.Callback, callback?: Connection.Callback): Query;
-  query(sql: unknown, values?: unknown, cb?: Connection.Callback): Query;
-  ping(options?: Connection.CommandOptions | Connection.Callback, callback?: Connection.Callback): void;
-  statistics(options?: Connection.CommandOptions | Connection.Callback, callback?: Connection.Callback): void;
-  end(options?: Connection.CommandOptions | Connection.Callback, callback?: Connection.Callback): void;
+  connect(callback?: Connection.ErrorCallback): void;
+  connect(options: object, callback?: Connection.ErrorCallback): void;
+  changeUser(callback?: Connection.ErrorCallback): Sequence;
+  changeUser(options: Connection.ChangeUserOptions, callback?: Connection.ErrorCallback): Sequence;
+  beginTransaction(callback?: Query.Callback<Query.OkResult>): Query;
+  beginTransaction(options: Query.Options, callback?: Query.Callback<Query.OkResult>): Query;
+  commit(callback?: Query.Callback<Query.OkResult>): Query;
+  commit(options: Query.Options, callback?: Query.Callback<Query.OkResult>): Query;
+  rollback(callback?: Query.Callback<Query.OkResult>): Query;
+  rollback(options: Query.Options, callback?: Query.Callback<Query.OkResult>): Query;
+  query(query: Query): Query;
+  query<T = Query.Results>(sql: string | Query.Options, callback?: Query.Callback<T>): Query;
+  query<T = Query.Results>(sql: string | Query.Options, values: unknown, callback?: Query.Callback<T>): Query;
+  ping(callback?: Connection.ErrorCallback): void;
+  ping(options: Connection.CommandOptions, callback?: Connection.ErrorCallback): void;
+  statistics(callback: Connection.StatisticsCallback): void;
+  statistics(options: Connection.CommandOptions, callback: Connection.StatisticsCallback): void;
+  end(callback?: Connection.ErrorCallback): void;
+  end(options: Connection.CommandOptions, callback?: Connection.ErrorCallback): void;
+  on(event: 'error', listener: (err: MysqlError) => void): this;
+  on(event: 'end', listener: (err?: MysqlError) => void): this;
+  on(event: 'connect' | 'drain', listener: () => void): this;
+  on(event: 'enqueue', listener: (sequence: Sequence) => void): this;
+  on(event: string | symbol, listener: (...args: unknown[]) => void): this;
   destroy(): void;
   pause(): void;
   resume(): void;
   escape(value: unknown): string;
-  escapeId(value: unknown): string;
+  escapeId(value: unknown, forbidQualified?: boolean): string;
   format(sql: string, values?: unknown): string;
   _startTLS(onSecure: (err?: MysqlError | null) => void): void;
   _handleConnectTimeout(): void;
@@ -236,8 +255,9 @@ Connection.prototype.escape = function escape(this: Connection, value: unknown) 
   return SqlString.escape(value, false, this.config.timezone);
 };
 
-Connection.prototype.escapeId = function escapeId(value: unknown) {
-  return SqlString.escapeId(value as string, false);
+// mysqljs ignored the second argument here, though its README documents it.
+Connection.prototype.escapeId = function escapeId(value: unknown, forbidQualified?: boolean) {
+  return SqlString.escapeId(value as string, Boolean(forbidQualified));
 };
 
 Connection.prototype.format = function format(this: Connection, sql: string, values?: unknown) {

@@ -306,13 +306,7 @@ class Protocol extends stream.Stream {
   }
 
   handleNetworkError(err: MysqlError): void {
-    err.fatal = true;
-    const sequence = this._queue[0];
-    if (sequence) {
-      sequence.end(err);
-    } else {
-      this._delegateError(err);
-    }
+    this._failCurrent(err);
   }
 
   /**
@@ -320,6 +314,11 @@ class Protocol extends stream.Stream {
    * as the next command's reply), so unlike mysqljs every parser error is fatal.
    */
   handleParserError(err: MysqlError): void {
+    this._failCurrent(err);
+  }
+
+  /** Ends the running sequence with a fatal error (which then reaches the whole queue). */
+  _failCurrent(err: MysqlError): void {
     err.fatal = true;
     const sequence = this._queue[0];
     if (sequence) {

@@ -1,10 +1,6 @@
 import type Parser = require('./Parser');
 import type PacketWriter = require('./PacketWriter');
 
-// Capability bit for key/value connection attributes in the handshake response (absent from mysqljs's
-// constants/client, which predates it).
-const CLIENT_CONNECT_ATTRS = 0x100000;
-
 /** Bytes a length-coded integer prefix takes for `n`. */
 function lengthCodedSize(n: number): number {
   if (n < 251) return 1;
@@ -43,4 +39,4 @@ function parseConnectAttributes(parser: Parser): Record<string, string> {
   return attributes;
 }
 
-export = { CLIENT_CONNECT_ATTRS, writeConnectAttributes, parseConnectAttributes };
+export = { writeConnectAttributes, parseConnectAttributes };

@@ -4,14 +4,13 @@ import Types = require('./constants/types');
 import Charsets = require('./constants/charsets');
 import bigNumbers = require('./bigNumbers');
 import dates = require('./dates');
-import typeNames = require('./typeNames');
 
-const P = bigNumbers.IEEE_754_BINARY_64_PRECISION;
+const EXACT_LIMIT = bigNumbers.IEEE_754_BINARY_64_PRECISION;
 
 /** True when `dateStrings` (true, or a list of type names such as ['DATE']) keeps this type as text. */
 function keepsDateString(type: number, dateStrings: boolean | string[]): boolean {
   if (!Array.isArray(dateStrings)) return Boolean(dateStrings);
-  const name = typeNames.typeName(type);
+  const name = Types[type];
   return name !== undefined && dateStrings.includes(name);
 }
 
@@ -57,7 +56,7 @@ function castTextValue(
       if (text === null || isZeroFilled(field, text)) return text;
       const value = Number(text);
       // Text when asked for, or when the number would not hold the exact value.
-      return supportBigNumbers && (bigNumberStrings || value >= P || value <= -P) ? text : value;
+      return supportBigNumbers && (bigNumberStrings || value >= EXACT_LIMIT || value <= -EXACT_LIMIT) ? text : value;
     }
     case Types.BIT:
       return parser.parseLengthCodedBuffer();

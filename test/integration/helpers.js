@@ -37,8 +37,8 @@ function close(connection) {
     }
     const timer = setTimeout(finish, 2000);
     connection.end(finish);
-    connection.resume(); // after end(): a connection that never connected has no socket before it
-
+    // After end(): a connection that never connected has no socket before it.
+    connection.resume();
   });
 }
 

@@ -37,8 +37,10 @@
  * conn.sendResultSet(fields, rows, {serverStatus}) (fields: names or
  * FieldPacket options; rows: arrays or objects keyed by field name; values are
  * strings, numbers, Buffers or null), conn.writeRow(values),
- * conn.writePacket(packet, {sequenceId}), conn.writeRaw(buffer) (bytes as
- * they are, for malformed-packet tests), conn.end(), conn.destroy().
+ * conn.writePacket(packet, {sequenceId}) (ok() and eof() take sequenceId too:
+ * the id of their first packet), conn.writeRaw(buffer) (bytes as
+ * they are, for malformed-packet tests), conn.end(), conn.destroy();
+ * conn.Packets is the library's packets module, for writePacket().
  *
  * Sequence ids are handled here: a reply continues from the id of the last
  * packet received, and each client command is expected to start again at 0,
@@ -126,6 +128,7 @@ class FakeServer extends EventEmitter {
 class FakeConnection extends EventEmitter {
   constructor(socket, threadId) {
     super();
+    this.Packets = Packets;
     this.socket = socket;
     this.threadId = threadId;
     this.scramble = null;
@@ -167,7 +170,7 @@ class FakeConnection extends EventEmitter {
       scrambleBuff2: scramble.slice(8),
       pluginData: opts.pluginName === undefined ? 'mysql_native_password' : (opts.pluginName || undefined),
       protocol41: this._protocol41,
-    }));
+    }), { sequenceId: opts.sequenceId || 0 });
   }
 
   ok(options) {
@@ -179,7 +182,7 @@ class FakeConnection extends EventEmitter {
     packet.serverStatus = opts.serverStatus === undefined ? SERVER_STATUS_AUTOCOMMIT : opts.serverStatus;
     packet.warningCount = opts.warningCount || 0;
     packet.message = opts.message || '';
-    this.writePacket(packet);
+    this.writePacket(packet, opts);
   }
 
   error(message, errno, sqlState) {
@@ -198,7 +201,7 @@ class FakeConnection extends EventEmitter {
       warningCount: opts.warningCount || 0,
       serverStatus: opts.serverStatus === undefined ? SERVER_STATUS_AUTOCOMMIT : opts.serverStatus,
       protocol41: this._protocol41,
-    }));
+    }), opts);
   }
 
   statistics(message) {
@@ -299,7 +302,8 @@ class FakeConnection extends EventEmitter {
   _onPacket(header) {
     this._nextSequenceId = (header.number + 1) % 256;
 
-    const entry = this._expected || (header.length > 0 && COMMANDS[this._parser.peak()]);
+    // header is the last part of a long packet, so ask the parser whether it is empty.
+    const entry = this._expected || (!this._parser.reachedPacketEnd() && COMMANDS[this._parser.peak()]);
     if (!entry) {
       this.error('Unknown command', ER_UNKNOWN_COM_ERROR, '08S01');
       return;

@@ -48,7 +48,7 @@ class ClientAuthenticationPacket {
     if (flags & Client.CLIENT_PLUGIN_AUTH && !parser.reachedPacketEnd()) {
       this.pluginName = parser.parseNullTerminatedString();
     }
-    if (flags & connectAttributes.CLIENT_CONNECT_ATTRS && !parser.reachedPacketEnd()) {
+    if (flags & Client.CLIENT_CONNECT_ATTRS && !parser.reachedPacketEnd()) {
       this.connectAttributes = connectAttributes.parseConnectAttributes(parser);
     }
   }
@@ -70,7 +70,7 @@ class ClientAuthenticationPacket {
     if (this.pluginName !== undefined && flags & Client.CLIENT_PLUGIN_AUTH) {
       writer.writeNullTerminatedString(this.pluginName);
     }
-    if (this.connectAttributes !== undefined && flags & connectAttributes.CLIENT_CONNECT_ATTRS) {
+    if (this.connectAttributes !== undefined && flags & Client.CLIENT_CONNECT_ATTRS) {
       connectAttributes.writeConnectAttributes(writer, this.connectAttributes);
     }
   }
@@ -110,7 +110,7 @@ namespace ClientAuthenticationPacket {
     protocol41?: boolean;
     /** Auth plugin that produced scrambleBuff; written when clientFlags has CLIENT_PLUGIN_AUTH. */
     pluginName?: string;
-    /** Written when clientFlags has CLIENT_CONNECT_ATTRS (0x100000). */
+    /** Written when clientFlags has CLIENT_CONNECT_ATTRS. */
     connectAttributes?: Record<string, string>;
   }
 }

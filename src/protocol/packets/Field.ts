@@ -1,6 +1,6 @@
 import type Parser = require('../Parser');
 import type FieldPacket = require('./FieldPacket');
-import typeNames = require('../typeNames');
+import Types = require('../constants/types');
 
 // What a custom typeCast(field, next) receives for each column: the column's description (type as its
 // name, e.g. 'TINY') and readers for the column's value, which is the next thing in the row packet.
@@ -19,7 +19,7 @@ class Field {
     this.db = options.packet.db;
     this.table = options.packet.table;
     this.name = options.packet.name;
-    this.type = typeNames.typeName(options.packet.type);
+    this.type = options.packet.type === undefined ? undefined : Types[options.packet.type];
     this.length = options.packet.length;
   }
 

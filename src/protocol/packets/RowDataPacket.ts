@@ -6,8 +6,8 @@ import Charsets = require('../constants/charsets');
 import castTextValue = require('../typeCast');
 
 // One row of a text-protocol result set. Instances carry only column keys (no class fields), so that
-// Object.keys(row) and JSON.stringify(row) show the columns alone; parse and _typeCast live on the prototype,
-// where they are not enumerable (as is write, for the fake server).
+// Object.keys(row) and JSON.stringify(row) show the columns alone; the methods (parse, _typeCast, and write for
+// the fake server) live on the prototype, where they are not enumerable.
 class RowDataPacket {
   [column: string]: unknown;
 
@@ -18,12 +18,11 @@ class RowDataPacket {
     nestTables: boolean | string | undefined,
     connection: RowDataPacket.ConnectionLike,
   ): void {
-    const config = connection.config;
+    const { timezone, supportBigNumbers, bigNumberStrings, dateStrings } = connection.config;
     // Read before any column is assigned: a column may be called "_typeCast".
     const cast = this._typeCast;
     let fieldPacket: FieldPacket;
-    const next = () =>
-      cast.call(this, fieldPacket, parser, config.timezone, config.supportBigNumbers, config.bigNumberStrings, config.dateStrings);
+    const next = () => cast.call(this, fieldPacket, parser, timezone, supportBigNumbers, bigNumberStrings, dateStrings);
     const nestWith = typeof nestTables === 'string' && nestTables.length > 0 ? nestTables : null;
 
     for (let i = 0; i < fieldPackets.length; i++) {
@@ -33,8 +32,10 @@ class RowDataPacket {
         value = typeCast.call(connection, new Field({ packet: fieldPacket, parser }), next);
       } else if (typeCast) {
         value = next();
+      } else if (fieldPacket.charsetNr === Charsets.BINARY) {
+        value = parser.parseLengthCodedBuffer();
       } else {
-        value = fieldPacket.charsetNr === Charsets.BINARY ? parser.parseLengthCodedBuffer() : parser.parseLengthCodedString();
+        value = parser.parseLengthCodedString();
       }
 
       // A NULL table or column name becomes the key 'null', as in mysqljs; a later duplicate name wins.

@@ -1,4 +1,4 @@
-// Every packet class by name, as plain properties (sequences look handlers up by these names).
+// Every packet class (and Field) by name, as plain properties: sequences name their handlers after them.
 import AuthSwitchRequestPacketClass = require('./AuthSwitchRequestPacket');
 import AuthSwitchResponsePacketClass = require('./AuthSwitchResponsePacket');
 import ClientAuthenticationPacketClass = require('./ClientAuthenticationPacket');

@@ -20,7 +20,7 @@ import type LocalInfileRequestPacket = require('../packets/LocalInfileRequestPac
 const EOF_MAX_LENGTH = 9; // an 0xFE packet shorter than this is an EOF; a longer one is a row
 
 declare namespace Query {
-  type TypeCast = boolean | ((field: unknown, next: () => unknown) => unknown);
+  type TypeCast = RowDataPacket.TypeCast;
   interface Options extends Sequence.Options {
     sql?: string;
     values?: unknown;
@@ -39,6 +39,58 @@ declare namespace Query {
   interface StreamOptions {
     highWaterMark?: number;
   }
+  /** One row: column name (with nestTables, table name) to value; typeCast decides the value types. */
+  interface RowData {
+    [column: string]: unknown;
+  }
+  /** The result of a statement that returns no rows (an OkPacket). */
+  interface OkResult {
+    fieldCount: number;
+    affectedRows: number;
+    insertId: number;
+    serverStatus?: number;
+    warningCount?: number;
+    message: string;
+    changedRows: number;
+    protocol41: boolean;
+  }
+  /**
+   * What a query delivers when the caller names no row type: the rows of a SELECT, the OkResult of any other
+   * statement, or one of these per statement (multipleStatements). Typed as all of them at once, so that
+   * `rows[0].name` and `result.insertId` both compile without `any`.
+   */
+  type Results = RowData[] & OkResult;
+  /** A column of a result set, without its type code. */
+  interface UntypedFieldInfo {
+    catalog: string;
+    db: string;
+    table: string;
+    orgTable: string;
+    name: string;
+    orgName: string;
+    charsetNr: number;
+    length: number;
+    flags: number;
+    decimals: number;
+    default?: string;
+    zeroFill: boolean;
+    protocol41: boolean;
+  }
+  /** A column of a result set (a FieldPacket); `type` is a code from `Types`. */
+  interface FieldInfo extends UntypedFieldInfo {
+    type: number;
+  }
+  type Callback<T = Results> = (err: MysqlError | null, results: T, fields?: FieldInfo[]) => void;
+}
+
+// Typed listeners for the events a query emits.
+interface Query {
+  on(event: 'result', listener: (row: Query.RowData | Query.OkResult, index: number) => void): this;
+  on(event: 'fields', listener: (fields: Query.FieldInfo[], index: number) => void): this;
+  on(event: 'error', listener: (err: MysqlError) => void): this;
+  on(event: 'packet', listener: (packet: object) => void): this;
+  on(event: 'end', listener: () => void): this;
+  on(event: string | symbol, listener: (...args: unknown[]) => void): this;
 }
 
 // COM_QUERY: one or more result sets (or OK packets) in the text protocol, possibly with LOCAL INFILE.
@@ -216,7 +268,7 @@ class Query extends Sequence {
     });
     this.on('error', (err: MysqlError) => readable.emit('error', err));
     this.on('end', () => readable.push(null));
-    this.on('fields', (fields: FieldPacket[], index: number) => readable.emit('fields', fields, index));
+    this.on('fields', (fields: Query.FieldInfo[], index: number) => readable.emit('fields', fields, index));
     return readable;
   }
 }

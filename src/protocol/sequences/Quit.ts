@@ -6,14 +6,6 @@ import type { MysqlError } from '../../MysqlError';
 class Quit extends Sequence {
   _started = false;
 
-  constructor(options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback) {
-    if (!callback && typeof options === 'function') {
-      callback = options;
-      options = {};
-    }
-    super(options, callback);
-  }
-
   override end(...args: unknown[]): void {
     if (this._ended) return;
     const err = args[0] as MysqlError | null | undefined;

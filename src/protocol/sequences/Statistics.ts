@@ -6,14 +6,6 @@ const STATISTICS_FIRST_BYTE = 0x55; // 'U' of "Uptime: ...": the reply has no he
 
 // COM_STATISTICS: the server answers with one human-readable status string.
 class Statistics extends Sequence {
-  constructor(options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback) {
-    if (!callback && typeof options === 'function') {
-      callback = options;
-      options = {};
-    }
-    super(options, callback);
-  }
-
   override start(): void {
     this.emit('packet', new Packets.ComStatisticsPacket());
   }

@@ -18,15 +18,16 @@ describe('connection: handshake and authentication', function () {
 
   it('sends user, database and the mysql_native_password token for the handshake scramble', function (done) {
     let auth = null;
+    let scramble = null;
     fake.server.on('connection', function (conn) {
       conn.on('clientAuthentication', function (packet) { auth = packet; });
       conn.handshake();
+      scramble = conn.scramble;
     });
 
     const connection = fake.createConnection({ user: 'alice', password: 's3cret', database: 'shop' });
     connection.connect(function (err) {
       assert.ifError(err);
-      const scramble = fake.server._connections.values().next().value.scramble;
       assert.strictEqual(auth.user, 'alice');
       assert.strictEqual(auth.database, 'shop');
       assert.deepStrictEqual(Buffer.from(auth.scrambleBuff), nativePasswordToken('s3cret', scramble));

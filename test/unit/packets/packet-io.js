@@ -57,4 +57,5 @@ function parseInto(bytes, packet, ...args) {
   return packet;
 }
 
-module.exports = { lib, Packets, Parser, PacketWriter, Types, Charsets, Client, isUpstream, frame, toBytes, payload, readPacket, parseInto };
+module.exports = { lib, Packets, Parser, PacketWriter, Types, Charsets, Client, isUpstream, frame, toBytes, payload,
+  readPacket, parseInto };

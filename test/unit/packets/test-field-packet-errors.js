@@ -19,14 +19,16 @@ describe('FieldPacket and LocalInfileRequestPacket reject malformed bytes', func
   it('a wrong fixed-fields length is PARSER_INVALID_FIELD_LENGTH (a TypeError, as in mysqljs)', function () {
     assert.throws(
       () => parseInto(columnDefinition(0x0b, Buffer.alloc(2)), new Packets.FieldPacket({ protocol41: true })),
-      (err) => err instanceof TypeError && err.code === 'PARSER_INVALID_FIELD_LENGTH' && err.message === 'Received invalid field length',
+      (err) => err instanceof TypeError && err.code === 'PARSER_INVALID_FIELD_LENGTH' &&
+        err.message === 'Received invalid field length',
     );
   });
 
   it('a non-zero filler is PARSER_INVALID_FILLER', function () {
     assert.throws(
       () => parseInto(columnDefinition(0x0c, Buffer.from([0, 1])), new Packets.FieldPacket({ protocol41: true })),
-      (err) => err instanceof TypeError && err.code === 'PARSER_INVALID_FILLER' && err.message === 'Received invalid filler',
+      (err) => err instanceof TypeError && err.code === 'PARSER_INVALID_FILLER' &&
+        err.message === 'Received invalid filler',
     );
   });
 
@@ -35,6 +37,7 @@ describe('FieldPacket and LocalInfileRequestPacket reject malformed bytes', func
       w.writeLengthCodedNumber(3);
       w.writeString('file.csv');
     });
-    assert.throws(() => parseInto(bytes, new Packets.LocalInfileRequestPacket()), { code: 'PARSER_INVALID_FIELD_LENGTH' });
+    assert.throws(() => parseInto(bytes, new Packets.LocalInfileRequestPacket()),
+      { code: 'PARSER_INVALID_FIELD_LENGTH' });
   });
 });

@@ -34,7 +34,8 @@ describe('OkPacket', function () {
   });
 
   it('reads changedRows from the ER_UPDATE_INFO message', function () {
-    const parsed = parseInto(okBytes('(Rows matched: 5  Changed: 3  Warnings: 0', 5), new Packets.OkPacket({ protocol41: true }));
+    const parsed = parseInto(okBytes('Rows matched: 5  Changed: 3  Warnings: 0', 5),
+      new Packets.OkPacket({ protocol41: true }));
     assert.strictEqual(parsed.changedRows, 3);
   });
 
@@ -47,7 +48,8 @@ describe('OkPacket', function () {
   });
 
   it('leaves changedRows at 0 for other messages', function () {
-    const parsed = parseInto(okBytes('Records: 3  Duplicates: 0  Warnings: 0'), new Packets.OkPacket({ protocol41: true }));
+    const parsed = parseInto(okBytes('Records: 3  Duplicates: 0  Warnings: 0'),
+      new Packets.OkPacket({ protocol41: true }));
     assert.strictEqual(parsed.changedRows, 0);
   });
 
@@ -59,6 +61,7 @@ describe('OkPacket', function () {
 
   it('raises PARSER_JS_PRECISION_RANGE_EXCEEDED for such an insertId without supportBigNumbers', function () {
     const ok = new Packets.OkPacket({ protocol41: true });
-    assert.throws(() => readPacket(HUGE_INSERT_ID, (parser) => ok.parse(parser)), { code: 'PARSER_JS_PRECISION_RANGE_EXCEEDED' });
+    assert.throws(() => readPacket(HUGE_INSERT_ID, (parser) => ok.parse(parser)),
+      { code: 'PARSER_JS_PRECISION_RANGE_EXCEEDED' });
   });
 });

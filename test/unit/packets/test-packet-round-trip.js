@@ -20,7 +20,8 @@ describe('packets: write -> bytes -> parse', function () {
 
   it('ComQueryPacket keeps the SQL text, multi-byte characters included', function () {
     const sql = "SELECT 'Grüße, 世界' AS greeting";
-    assert.deepStrictEqual(payload(new Packets.ComQueryPacket(sql)), Buffer.concat([Buffer.from([0x03]), Buffer.from(sql)]));
+    assert.deepStrictEqual(payload(new Packets.ComQueryPacket(sql)), Buffer.concat([Buffer.from([0x03]),
+      Buffer.from(sql)]));
     const parsed = roundTrip(new Packets.ComQueryPacket(sql), new Packets.ComQueryPacket());
     assert.deepStrictEqual({ command: parsed.command, sql: parsed.sql }, { command: 0x03, sql });
   });
@@ -35,7 +36,8 @@ describe('packets: write -> bytes -> parse', function () {
     Object.assign(ok, { affectedRows: 300, insertId: 70000, serverStatus: 2, warningCount: 1, message: 'hi' });
     const parsed = roundTrip(ok, new Packets.OkPacket({ protocol41: true }));
     assert.deepStrictEqual(
-      [parsed.fieldCount, parsed.affectedRows, parsed.insertId, parsed.serverStatus, parsed.warningCount, parsed.message],
+      [parsed.fieldCount, parsed.affectedRows, parsed.insertId, parsed.serverStatus, parsed.warningCount,
+        parsed.message],
       [0, 300, 70000, 2, 1, 'hi'],
     );
   });
@@ -50,7 +52,8 @@ describe('packets: write -> bytes -> parse', function () {
   });
 
   it('ErrorPacket round-trips errno, SQLSTATE and message', function () {
-    const err = new Packets.ErrorPacket({ errno: 1064, sqlStateMarker: '#', sqlState: '42000', message: 'You have an error' });
+    const err = new Packets.ErrorPacket({ errno: 1064, sqlStateMarker: '#', sqlState: '42000',
+      message: 'You have an error' });
     const parsed = roundTrip(err, new Packets.ErrorPacket());
     assert.deepStrictEqual(
       [parsed.fieldCount, parsed.errno, parsed.sqlStateMarker, parsed.sqlState, parsed.message],
@@ -59,15 +62,18 @@ describe('packets: write -> bytes -> parse', function () {
   });
 
   it('ErrorPacket without a SQLSTATE (pre-4.1) keeps the whole message', function () {
-    const parsed = roundTrip(new Packets.ErrorPacket({ errno: 1040, message: 'Too many connections' }), new Packets.ErrorPacket());
+    const parsed = roundTrip(new Packets.ErrorPacket({ errno: 1040, message: 'Too many connections' }),
+      new Packets.ErrorPacket());
     assert.strictEqual(parsed.sqlState, undefined);
     assert.strictEqual(parsed.message, 'Too many connections');
   });
 
   it('ResultSetHeaderPacket round-trips the column count', function () {
-    assert.strictEqual(roundTrip(new Packets.ResultSetHeaderPacket({ fieldCount: 3 }), new Packets.ResultSetHeaderPacket()).fieldCount, 3);
+    assert.strictEqual(roundTrip(new Packets.ResultSetHeaderPacket({ fieldCount: 3 }),
+      new Packets.ResultSetHeaderPacket()).fieldCount, 3);
     assert.strictEqual(
-      roundTrip(new Packets.ResultSetHeaderPacket({ fieldCount: 4096 }), new Packets.ResultSetHeaderPacket()).fieldCount,
+      roundTrip(new Packets.ResultSetHeaderPacket({ fieldCount: 4096 }),
+        new Packets.ResultSetHeaderPacket()).fieldCount,
       4096,
     );
   });
@@ -104,7 +110,8 @@ describe('packets: write -> bytes -> parse', function () {
       serverCapabilities1: 0xf7ff, serverLanguage: 33, serverStatus: 2, serverCapabilities2: 0x0008,
       scrambleLength: 21, pluginData: 'mysql_native_password', protocol41: true,
     };
-    const parsed = roundTrip(new Packets.HandshakeInitializationPacket(options), new Packets.HandshakeInitializationPacket());
+    const parsed = roundTrip(new Packets.HandshakeInitializationPacket(options),
+      new Packets.HandshakeInitializationPacket());
     for (const key of Object.keys(options)) assert.deepStrictEqual(parsed[key], options[key], key);
     assert.deepStrictEqual(parsed.scrambleBuff(), Buffer.from('0102030405060708090a0b0c0d0e0f1011121314', 'hex'));
   });
@@ -143,13 +150,15 @@ describe('packets: write -> bytes -> parse', function () {
       clientFlags: 0x000fa68f, maxPacketSize: 0x1000000, charsetNumber: 33, user: 'root',
       scrambleBuff: Buffer.alloc(20, 7), database: 'test', protocol41: true,
     };
-    const parsed = roundTrip(new Packets.ClientAuthenticationPacket(options), new Packets.ClientAuthenticationPacket({ protocol41: true }));
+    const parsed = roundTrip(new Packets.ClientAuthenticationPacket(options),
+      new Packets.ClientAuthenticationPacket({ protocol41: true }));
     for (const key of Object.keys(options)) assert.deepStrictEqual(parsed[key], options[key], key);
     assert.deepStrictEqual(parsed.filler, Buffer.alloc(23));
   });
 
   it('SSLRequestPacket always sets CLIENT_SSL and is 32 bytes', function () {
-    const packet = new Packets.SSLRequestPacket({ clientFlags: Client.CLIENT_PROTOCOL_41, maxPacketSize: 1 << 24, charsetNumber: 33 });
+    const packet = new Packets.SSLRequestPacket({ clientFlags: Client.CLIENT_PROTOCOL_41, maxPacketSize: 1 << 24,
+      charsetNumber: 33 });
     assert.strictEqual(payload(packet).length, 32);
     const parsed = roundTrip(packet, new Packets.SSLRequestPacket());
     assert.deepStrictEqual(
@@ -159,7 +168,8 @@ describe('packets: write -> bytes -> parse', function () {
   });
 
   it('AuthSwitchRequestPacket round-trips the plugin name and its data', function () {
-    const packet = new Packets.AuthSwitchRequestPacket({ authMethodName: 'mysql_native_password', authMethodData: Buffer.alloc(21, 5) });
+    const packet = new Packets.AuthSwitchRequestPacket({ authMethodName: 'mysql_native_password',
+      authMethodData: Buffer.alloc(21, 5) });
     const parsed = roundTrip(packet, new Packets.AuthSwitchRequestPacket());
     assert.deepStrictEqual(
       [parsed.status, parsed.authMethodName, parsed.authMethodData],
@@ -169,7 +179,8 @@ describe('packets: write -> bytes -> parse', function () {
 
   it('AuthSwitchResponsePacket and OldPasswordPacket carry their bytes to the end of the packet', function () {
     const data = Buffer.from('00ff10', 'hex');
-    assert.deepStrictEqual(roundTrip(new Packets.AuthSwitchResponsePacket({ data }), new Packets.AuthSwitchResponsePacket()).data, data);
+    assert.deepStrictEqual(roundTrip(new Packets.AuthSwitchResponsePacket({ data }),
+      new Packets.AuthSwitchResponsePacket()).data, data);
     assert.deepStrictEqual(
       roundTrip(new Packets.OldPasswordPacket({ scrambleBuff: data }), new Packets.OldPasswordPacket()).scrambleBuff,
       data,
@@ -178,7 +189,8 @@ describe('packets: write -> bytes -> parse', function () {
 
   it('UseOldPasswordPacket is the single byte 0xfe', function () {
     assert.deepStrictEqual(payload(new Packets.UseOldPasswordPacket()), Buffer.from([0xfe]));
-    assert.strictEqual(roundTrip(new Packets.UseOldPasswordPacket(), new Packets.UseOldPasswordPacket({ firstByte: 1 })).firstByte, 0xfe);
+    assert.strictEqual(roundTrip(new Packets.UseOldPasswordPacket(),
+      new Packets.UseOldPasswordPacket({ firstByte: 1 })).firstByte, 0xfe);
   });
 
   it('LocalInfileRequestPacket is 0xfb then the file name', function () {
