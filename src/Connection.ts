@@ -18,8 +18,10 @@ declare namespace Connection {
     socket?: net.Socket;
   }
   type Callback = Sequence.Callback;
-  /** For commands that produce nothing but success or an error (connect, ping, end, changeUser). */
-  type ErrorCallback = (err?: MysqlError | null) => void;
+  /** For commands that produce nothing but success or an error (connect, ping, changeUser). */
+  type ErrorCallback = (err: MysqlError | null) => void;
+  /** end() passes no argument at all when the server closed the connection as asked. */
+  type EndCallback = (err?: MysqlError | null) => void;
   type StatisticsCallback = (err: MysqlError | null, statistics: StatisticsPacket) => void;
   interface CommandOptions {
     timeout?: number;
@@ -57,8 +59,8 @@ interface Connection extends EventEmitter {
   ping(options: Connection.CommandOptions, callback?: Connection.ErrorCallback): void;
   statistics(callback: Connection.StatisticsCallback): void;
   statistics(options: Connection.CommandOptions, callback: Connection.StatisticsCallback): void;
-  end(callback?: Connection.ErrorCallback): void;
-  end(options: Connection.CommandOptions, callback?: Connection.ErrorCallback): void;
+  end(callback?: Connection.EndCallback): void;
+  end(options: Connection.CommandOptions, callback?: Connection.EndCallback): void;
   on(event: 'error', listener: (err: MysqlError) => void): this;
   on(event: 'end', listener: (err?: MysqlError) => void): this;
   on(event: 'connect' | 'drain', listener: () => void): this;

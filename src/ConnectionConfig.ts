@@ -2,6 +2,7 @@ import ClientConstants = require('./protocol/constants/client');
 import Charsets = require('./protocol/constants/charsets');
 import parseConnectionUrl = require('./connectionUrl');
 import type Query = require('./protocol/sequences/Query');
+import type { AuthPlugin } from './protocol/auth/types';
 
 declare namespace ConnectionConfig {
   type FlagList = string | string[];
@@ -43,6 +44,16 @@ declare namespace ConnectionConfig {
     localInfile?: boolean;
     multipleStatements?: boolean;
     typeCast?: Query.TypeCast;
+    /** caching_sha2_password / sha256_password on plain TCP: let the server send its RSA public key. */
+    allowPublicKeyRetrieval?: boolean;
+    /** The server's RSA public key (PEM), to encrypt the password with on plain TCP without asking for the key. */
+    serverPublicKey?: string | Buffer;
+    /** Allow mysql_clear_password on a connection that is neither TLS nor a Unix socket. */
+    enableCleartextPlugin?: boolean;
+    /** Authentication plugins by the name the server asks for; they take precedence over the built-in ones. */
+    authPlugins?: Record<string, AuthPlugin>;
+    /** Connection attributes sent with the handshake, after (and over) _client_name, _client_version, _os, ... */
+    connectAttributes?: Record<string, string>;
   }
 }
 
@@ -76,6 +87,11 @@ class ConnectionConfig {
   maxPacketSize: number;
   charsetNumber: number;
   clientFlags: number;
+  allowPublicKeyRetrieval: boolean;
+  serverPublicKey: string | Buffer | undefined;
+  enableCleartextPlugin: boolean;
+  authPlugins: Record<string, AuthPlugin> | undefined;
+  connectAttributes: Record<string, string> | undefined;
   declare protocol41: boolean | undefined;
 
   constructor(input: ConnectionConfig.Options | string) {
@@ -117,6 +133,11 @@ class ConnectionConfig {
       ? ConnectionConfig.getCharsetNumber(options.charset)
       : options.charsetNumber || Charsets.UTF8_GENERAL_CI;
     this.clientFlags = ConnectionConfig.mergeFlags(ConnectionConfig.getDefaultFlags(options), options.flags);
+    this.allowPublicKeyRetrieval = options.allowPublicKeyRetrieval || false;
+    this.serverPublicKey = options.serverPublicKey || undefined;
+    this.enableCleartextPlugin = options.enableCleartextPlugin || false;
+    this.authPlugins = options.authPlugins;
+    this.connectAttributes = options.connectAttributes;
   }
 
   static mergeFlags(defaultFlags: ConnectionConfig.FlagList, userFlags?: ConnectionConfig.FlagList): number {
@@ -143,7 +164,7 @@ class ConnectionConfig {
   static getDefaultFlags(options?: ConnectionConfig.Options): string[] {
     const defaultFlags = [
       '-COMPRESS', // compression is not implemented
-      '-CONNECT_ATTRS', // no connection attributes in the handshake response
+      '+CONNECT_ATTRS', // sent only when the server supports them too
       '+CONNECT_WITH_DB',
       '+FOUND_ROWS', // affectedRows counts matched rows, not changed ones
       '+IGNORE_SIGPIPE',
@@ -153,7 +174,8 @@ class ConnectionConfig {
       '+LONG_PASSWORD',
       '+MULTI_RESULTS',
       '+ODBC',
-      '-PLUGIN_AUTH', // the server switches methods with an auth switch request instead
+      '+PLUGIN_AUTH', // name the auth plugin; needed for caching_sha2_password and the other modern methods
+      '+PLUGIN_AUTH_LENENC_CLIENT_DATA', // a first auth response may be longer than 250 bytes
       '+PROTOCOL_41',
       '+PS_MULTI_RESULTS',
       '+RESERVED',

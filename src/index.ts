@@ -4,7 +4,6 @@ import SqlString = require('./protocol/SqlString');
 import Types = require('./protocol/constants/types');
 import createQueryFromArgs = require('./createQuery');
 import type Query = require('./protocol/sequences/Query');
-import type Sequence = require('./protocol/sequences/Sequence');
 import type Pool = require('./Pool');
 import type PoolCluster = require('./PoolCluster');
 import type PoolConfig = require('./PoolConfig');
@@ -25,7 +24,7 @@ function createPoolCluster(config?: PoolCluster.Options): PoolCluster {
   return new PoolClusterClass(config);
 }
 
-function createQuery(sql: unknown, values?: unknown, callback?: Sequence.Callback): Query {
+function createQuery(sql: unknown, values?: unknown, callback?: Query.Callback): Query {
   return createQueryFromArgs(sql, values, callback);
 }
 
@@ -57,5 +56,39 @@ const mysql = {
   raw,
   Types,
 };
+
+// The type names of @types/mysql (plus RowDataPacket and PoolNamespace), so code written against it compiles
+// unchanged: `mysql.MysqlError`, `mysql.FieldInfo`, `mysql.PoolConnection`, ...
+declare namespace mysql {
+  type MysqlError = import('./MysqlError').MysqlError;
+  type Connection = import('./Connection');
+  type ConnectionConfig = import('./ConnectionConfig').Options;
+  type ConnectionOptions = import('./Connection').ChangeUserOptions;
+  type Pool = import('./Pool');
+  type PoolConnection = import('./PoolConnection');
+  type PoolConfig = import('./PoolConfig').Options;
+  type PoolSpecificConfig = Omit<PoolConfig, keyof ConnectionConfig>;
+  type PoolActualConfig = import('./PoolConfig');
+  type PoolCluster = import('./PoolCluster');
+  type PoolClusterConfig = import('./PoolCluster').Options;
+  type PoolNamespace = import('./PoolNamespace');
+  type Query = import('./protocol/sequences/Query');
+  type QueryOptions = import('./protocol/sequences/Query').Options;
+  type QueryFunction = import('./protocol/sequences/Query').QueryFunction;
+  type queryCallback<T = import('./protocol/sequences/Query').Results> = import('./protocol/sequences/Query').Callback<T>;
+  type TypeCast = import('./protocol/sequences/Query').TypeCast;
+  type RowDataPacket = import('./protocol/sequences/Query').RowData;
+  type OkPacket = import('./protocol/sequences/Query').OkResult;
+  type FieldInfo = import('./protocol/sequences/Query').FieldInfo;
+  type UntypedFieldInfo = import('./protocol/sequences/Query').UntypedFieldInfo;
+  type GeometryType = import('./protocol/Parser').Geometry;
+  /** A column type code: one of the values of `mysql.Types`. */
+  type Types = number;
+  interface EscapeFunctions {
+    escape(value: unknown, stringifyObjects?: boolean, timeZone?: string): string;
+    escapeId(value: string, forbidQualified?: boolean): string;
+    format(sql: string, values?: unknown, stringifyObjects?: boolean, timeZone?: string): string;
+  }
+}
 
 export = mysql;

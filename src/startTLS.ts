@@ -12,7 +12,9 @@ interface TlsConnection {
 }
 
 // Upgrades the connection's socket to TLS after the SSL request packet: from then on the protocol reads and
-// writes cleartext through the TLS socket, which verifies the server's certificate and name.
+// writes cleartext through the TLS socket. The ssl option is in tls.createSecureContext's format (ca, cert, key,
+// passphrase, ciphers, minVersion, maxVersion, ...). Unless ssl.rejectUnauthorized is false, the server's
+// certificate must chain to a trusted CA and name `host` (or ssl.servername), which is also sent as SNI.
 function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null) => void): void {
   const config = connection.config;
   const ssl = config.ssl || {};
@@ -21,11 +23,7 @@ function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null)
 
   let secureContext: tls.SecureContext;
   try {
-    secureContext = tls.createSecureContext({
-      ca: ssl.ca, cert: ssl.cert, key: ssl.key, passphrase: ssl.passphrase, ciphers: ssl.ciphers,
-      minVersion: ssl.minVersion as tls.SecureVersion | undefined,
-      maxVersion: ssl.maxVersion as tls.SecureVersion | undefined,
-    });
+    secureContext = tls.createSecureContext(ssl as tls.SecureContextOptions);
   } catch (err) {
     onSecure(err as MysqlError);
     return;
@@ -34,13 +32,17 @@ function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null)
   socket.removeAllListeners('data');
   protocol.removeAllListeners('data');
 
-  const rejectUnauthorized = ssl.rejectUnauthorized !== false;
+  const servername = typeof ssl.servername === 'string' ? ssl.servername : config.host;
   const secureSocket = tls.connect({
     socket,
     secureContext,
-    rejectUnauthorized,
-    servername: net.isIP(config.host) ? undefined : config.host,
-    host: config.host,
+    rejectUnauthorized: ssl.rejectUnauthorized !== false,
+    // SNI carries host names only; an IP address is still checked against the certificate.
+    servername: net.isIP(servername) ? undefined : servername,
+    host: servername,
+    checkServerIdentity: typeof ssl.checkServerIdentity === 'function'
+      ? ssl.checkServerIdentity as typeof tls.checkServerIdentity
+      : tls.checkServerIdentity,
   });
   let established = false;
 

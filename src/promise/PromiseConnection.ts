@@ -1,4 +1,5 @@
 import RowIterator = require('./RowIterator');
+import queryPromise = require('./queryPromise');
 import type Connection = require('../Connection');
 import type ConnectionConfig = require('../ConnectionConfig');
 import type Query = require('../protocol/sequences/Query');
@@ -7,8 +8,6 @@ import type StatisticsPacket = require('../protocol/packets/StatisticsPacket');
 import type { MysqlError } from '../MysqlError';
 
 declare namespace PromiseConnection {
-  /** What a query resolves to: its results and its fields, as the callback API passes them. */
-  type QueryResult<T> = [T, Query.FieldInfo[] | undefined];
   type Listener = (...args: unknown[]) => void;
 }
 
@@ -37,15 +36,10 @@ class PromiseConnection {
    * Resolves to `[results, fields]`. Without a type argument `results` is typed loosely (rows or an OkPacket);
    * `query<Row>()` types the rows of a SELECT.
    */
-  query(sql: string | Query.Options, values?: unknown): Promise<PromiseConnection.QueryResult<Query.Results>>;
+  query(sql: string | Query.Options, values?: unknown): Promise<queryPromise.Result<Query.Results>>;
   query<Row>(sql: string | Query.Options, values?: unknown): Promise<[Row[], Query.FieldInfo[]]>;
-  query(sql: string | Query.Options, values?: unknown): Promise<PromiseConnection.QueryResult<unknown>> {
-    return new Promise((resolve, reject) => {
-      this.connection.query(sql, values, (err: MysqlError | null, results: unknown, fields?: Query.FieldInfo[]) => {
-        if (err) reject(err);
-        else resolve([results, fields]);
-      });
-    });
+  query(sql: string | Query.Options, values?: unknown): Promise<queryPromise.Result<unknown>> {
+    return queryPromise(this.connection, sql, values);
   }
 
   /** The rows of a query, read with back-pressure: `for await (const row of conn.queryStream(sql)) ...`. */
@@ -132,8 +126,8 @@ class PromiseConnection {
   on(event: 'enqueue', listener: (sequence: Sequence) => void): this;
   on(event: 'connect' | 'drain', listener: () => void): this;
   on(event: string, listener: PromiseConnection.Listener): this;
-  on(event: string, listener: PromiseConnection.Listener): this {
-    this.connection.on(event, listener);
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.connection.on(event, listener as PromiseConnection.Listener);
     return this;
   }
 
@@ -142,13 +136,13 @@ class PromiseConnection {
   once(event: 'enqueue', listener: (sequence: Sequence) => void): this;
   once(event: 'connect' | 'drain', listener: () => void): this;
   once(event: string, listener: PromiseConnection.Listener): this;
-  once(event: string, listener: PromiseConnection.Listener): this {
-    this.connection.once(event, listener);
+  once(event: string, listener: (...args: never[]) => void): this {
+    this.connection.once(event, listener as PromiseConnection.Listener);
     return this;
   }
 
   off(event: string, listener: (...args: never[]) => void): this {
-    this.connection.off(event, listener);
+    this.connection.off(event, listener as PromiseConnection.Listener);
     return this;
   }
 }

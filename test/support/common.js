@@ -9,6 +9,9 @@
 //               against the repository root; default <repo>/lib)
 // common.mysql  the root module: <lib>/index.js when it exists (ours), otherwise
 //               the directory above lib/ (upstream keeps index.js there)
+// common.root, common.fixtures   the repository root and test/fixtures
+// common.isUpstream / itOwn(title, fn)   itOwn is it() for behaviour upstream
+//               lacks: skipped on upstream unless MYSQL_TEST_OWN=1
 // common.config()                connection options from the MYSQL_* environment
 // common.createConnection(extra) / createPool(extra)   on the configured server
 // common.createFakeServer()      see fake-server.js
@@ -43,9 +46,9 @@ Object.defineProperty(exports, 'mysql', {
   },
 });
 
-// it() for a test of behaviour that upstream mysqljs does not have; such a test
-// carries a comment that says what upstream does instead. Skipped on upstream
-// unless MYSQL_TEST_OWN=1 (to see that they do fail there).
+// A test of behaviour that upstream mysqljs does not have carries a comment
+// that says what upstream does instead; MYSQL_TEST_OWN=1 runs it there anyway,
+// to see it fail.
 exports.itOwn = function itOwn(title, fn) {
   const skip = exports.isUpstream && !process.env.MYSQL_TEST_OWN;
   return (skip ? it.skip : it)(title, fn);

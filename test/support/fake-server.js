@@ -7,6 +7,7 @@
  *
  *   const server = createFakeServer();
  *   server.listen(0, cb);  server.port();  server.destroy(cb)  (closes every connection)
+ *   server.connections()  the FakeConnections whose socket is still open
  *   server.on('connection', conn => conn.handshake(options))
  *     Without a 'connection' listener each connection gets conn.handshake().
  *
@@ -14,7 +15,8 @@
  *   serverVersion ('5.7.30-fake'), threadId (a per-server counter from 1),
  *   scramble (20-byte Buffer; random printable bytes), capabilities
  *   (DEFAULT_CAPABILITIES), pluginName ('mysql_native_password'; null sends
- *   none), serverLanguage (33), serverStatus (2: autocommit), and
+ *   none), serverLanguage (33), serverStatus (2: autocommit), sequenceId
+ *   (0; another value tests the client's sequence check), and
  *   auth(packet, conn): decides every authentication step. It receives the
  *   ClientAuthenticationPacket, then any AuthSwitchResponsePacket or
  *   OldPasswordPacket, and a ComChangeUserPacket when nobody listens for
@@ -108,6 +110,10 @@ class FakeServer extends EventEmitter {
 
   port() {
     return this._server.address().port;
+  }
+
+  connections() {
+    return [...this._connections];
   }
 
   destroy(callback) {

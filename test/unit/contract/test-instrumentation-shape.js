@@ -98,9 +98,10 @@ describe('contract: what instrumentation and subclasses rely on', function () {
     assert.strictEqual('then' in common.mysql.createQuery('SELECT 1'), false);
   });
 
-  it('has no prototype method whose name ends in Async', function () {
-    ['Connection', 'Pool', 'PoolCluster', 'PoolConnection', 'PoolNamespace', 'protocol/sequences/Query']
-      .forEach(function (name) {
+  ['Connection', 'Pool', 'PoolCluster', 'PoolConnection', 'PoolNamespace', 'protocol/sequences/Query']
+    .forEach(function (name) {
+      // bluebird's promisifyAll refuses to run on such a prototype.
+      it(name + ' has no prototype method whose name ends in Async', function () {
         let proto = ours(name).prototype;
         while (proto && proto !== EventEmitter.prototype && proto !== Object.prototype) {
           Object.getOwnPropertyNames(proto).forEach(function (key) {
@@ -109,7 +110,7 @@ describe('contract: what instrumentation and subclasses rely on', function () {
           proto = Object.getPrototypeOf(proto);
         }
       });
-  });
+    });
 
   it('exports neither execute nor version from the root module', function () {
     assert.strictEqual('execute' in common.mysql, false);

@@ -216,9 +216,9 @@ describe('packets: write -> bytes -> parse', function () {
     });
   });
 
-  it('exports all 23 classes under their own names', function () {
-    const names = Object.keys(Packets).sort();
+  it('exports all 23 classes under their own names (and AuthMoreDataPacket in mysql-ts)', function () {
+    const names = Object.keys(Packets).filter((name) => name !== 'AuthMoreDataPacket');
     assert.strictEqual(names.length, 23);
-    for (const name of names) assert.strictEqual(Packets[name].name, name);
+    for (const name of Object.keys(Packets)) assert.strictEqual(Packets[name].name, name);
   });
 });

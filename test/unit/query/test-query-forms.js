@@ -6,11 +6,16 @@ const common = require('../../support/common');
 describe('query: the COM_QUERY sent for each call form', function () {
   const fake = common.useFakeServer();
   let received;
+  let bytes;
 
   beforeEach(function () {
     received = [];
+    bytes = Buffer.alloc(0);
     fake.server.on('connection', function (conn) {
       conn.handshake();
+      conn.once('clientAuthentication', function () {
+        conn.socket.on('data', function (chunk) { bytes = Buffer.concat([bytes, chunk]); });
+      });
       conn.on('query', function (packet) {
         received.push(packet);
         conn.ok();
@@ -30,17 +35,7 @@ describe('query: the COM_QUERY sent for each call form', function () {
     });
   }
 
-  it('sends the bytes of query(sql) as one COM_QUERY packet', function (done) {
-    let bytes = Buffer.alloc(0);
-    fake.server.removeAllListeners('connection');
-    fake.server.on('connection', function (conn) {
-      conn.handshake();
-      conn.on('query', function () { conn.ok(); });
-      conn.once('clientAuthentication', function () {
-        conn.socket.on('data', function (chunk) { bytes = Buffer.concat([bytes, chunk]); });
-      });
-    });
-
+  it('sends query(sql) as one COM_QUERY packet: length, sequence id 0, 0x03, the text', function (done) {
     fake.createConnection().query('SELECT 1', function (err) {
       assert.ifError(err);
       assert.strictEqual(bytes.toString('hex'), '09000000' + '03' + Buffer.from('SELECT 1').toString('hex'));

@@ -50,13 +50,13 @@ describe('query: timeout option', function () {
         ];
         (function next() {
           steps.shift()();
-          if (steps.length) setTimeout(next, 60);
+          if (steps.length) setTimeout(next, 100);
         })();
       });
     });
 
     const connection = fake.createConnection();
-    connection.query({ sql: 'SELECT 1 AS a, 2 AS b', timeout: 150 }, function (err, rows) {
+    connection.query({ sql: 'SELECT 1 AS a, 2 AS b', timeout: 200 }, function (err, rows) {
       assert.ifError(err);
       assert.deepStrictEqual(JSON.parse(JSON.stringify(rows)), [{ a: '1', b: '2' }]);
       done();

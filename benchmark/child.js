@@ -1,0 +1,80 @@
+'use strict';
+
+// One driver on one workload, in a process of its own: connect, warm up, measure, report over IPC, exit.
+// argv[2] is JSON { driver, workload, warmupMs, measureMs, server, replayPort, serverPids }.
+
+const { performance } = require('perf_hooks');
+const drivers = require('./drivers');
+const workloads = require('./workloads');
+const machine = require('./machine');
+
+const CLOSE_TIMEOUT_MS = 2000;
+
+const config = JSON.parse(process.argv[2]);
+
+function send(message) {
+  process.send(message, () => process.exit(0));
+}
+
+function fail(err) {
+  send({ ok: false, error: String((err && err.message) || err), code: err && err.code });
+}
+
+// Repeats op for at least durationMs and at least once; cb(err, ops).
+function repeat(workload, session, durationMs, cb) {
+  const start = performance.now();
+  let ops = 0;
+  const next = (err) => {
+    if (err) return cb(err);
+    ops++;
+    if (performance.now() - start >= durationMs) return cb(null, ops);
+    workload.op(session, next);
+  };
+  workload.op(session, next);
+}
+
+function measure(workload, session, cb) {
+  repeat(workload, session, config.warmupMs, (warmupErr) => {
+    if (warmupErr) return cb(warmupErr);
+    const before = machine.sample(config.serverPids);
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    repeat(workload, session, config.measureMs, (err, ops) => {
+      if (err) return cb(err);
+      const elapsedMs = performance.now() - start;
+      const cpu = process.cpuUsage(cpuBefore);
+      const busy = machine.busyBetween(before, machine.sample(config.serverPids));
+      const units = ops * workload.unitsPerOp;
+      cb(null, {
+        ok: true,
+        units,
+        elapsedMs,
+        rate: units / (elapsedMs / 1000),
+        cpuPerUnitNs: ((cpu.user + cpu.system) * 1000) / units,
+        busy,
+      });
+    });
+  });
+}
+
+function main() {
+  process.on('uncaughtException', fail);
+  const driver = drivers.load(config.driver);
+  const workload = workloads.find((w) => w.id === config.workload);
+  const ctx = { server: config.server, replayPort: config.replayPort };
+  workload.open(driver, ctx, (openErr, session) => {
+    if (openErr) return fail(openErr);
+    measure(workload, session, (err, result) => {
+      if (err) return fail(err);
+      // A driver that never finishes closing must not hold the result back.
+      const report = () => send({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+      const timer = setTimeout(report, CLOSE_TIMEOUT_MS);
+      workload.close(session, () => {
+        clearTimeout(timer);
+        report();
+      });
+    });
+  });
+}
+
+main();

@@ -1,0 +1,47 @@
+'use strict';
+
+// The knobs of a run, from the environment:
+//   BENCH_QUICK=1        one short round, for a smoke test (results.md is left alone)
+//   BENCH_ROUNDS=n       rounds (default 5)
+//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 400 and 800)
+//   BENCH_ONLY=1,3,8     workload ids; BENCH_DRIVERS=ours,mysql2  driver keys (partial runs leave results.md alone)
+//   BENCH_PROFILE=1      afterwards, CPU-profile ours on each workload where it trails a peer (=all: every one)
+//   BENCH_OUT=path       where the markdown goes (default benchmark/results.md, full runs only)
+//   MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE   as for the tests
+const path = require('path');
+
+function number(name, fallback) {
+  const value = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function list(name) {
+  return process.env[name] ? process.env[name].split(',').map((item) => item.trim()).filter(Boolean) : null;
+}
+
+function load() {
+  const env = process.env;
+  const quick = env.BENCH_QUICK === '1';
+  const only = list('BENCH_ONLY');
+  const drivers = list('BENCH_DRIVERS');
+  const partial = quick || only !== null || drivers !== null;
+  return {
+    quick,
+    rounds: number('BENCH_ROUNDS', quick ? 1 : 5),
+    warmupMs: number('BENCH_WARMUP_MS', quick ? 300 : 400),
+    measureMs: number('BENCH_MEASURE_MS', quick ? 500 : 800),
+    only: only && only.map(Number),
+    drivers,
+    profile: env.BENCH_PROFILE || '',
+    out: env.BENCH_OUT || (partial ? null : path.join(__dirname, 'results.md')),
+    server: {
+      host: env.MYSQL_HOST || '127.0.0.1',
+      port: Number(env.MYSQL_PORT || 3306),
+      user: env.MYSQL_USER || 'root',
+      password: env.MYSQL_PASSWORD || '',
+      database: env.MYSQL_DATABASE || 'test',
+    },
+  };
+}
+
+module.exports = { load };

@@ -1,0 +1,2 @@
+import promise = require('./lib/promise');
+export = promise;
