@@ -51,11 +51,15 @@ function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null)
     else onSecure(err);
   });
   secureSocket.on('data', (data: Buffer) => protocol.write(data));
+  // The TLS socket now owns the TCP handle, so the plain socket no longer reports the server closing.
+  secureSocket.on('end', () => protocol.end());
   protocol.on('data', (data: Buffer) => {
     if (!secureSocket.destroyed) secureSocket.write(data);
   });
   secureSocket.once('secureConnect', () => {
     established = true;
+    // pause(), resume() and destroy() must act on the socket that reads, or a paused result set keeps arriving.
+    connection._socket = secureSocket;
     onSecure(null);
   });
 }

@@ -141,6 +141,38 @@ class Parser {
     }
   }
 
+  /**
+   * A length-coded integer column value (the server sends it as decimal text) read straight from the bytes, without
+   * building a string: the hot path of integer columns. Text that is not a plain integer of up to 15 digits
+   * (which a double holds exactly) goes through Number(), as mysqljs converts it.
+   */
+  parseLengthCodedInteger(): number | null {
+    const buf = this._buffer;
+    const length = buf[this._offset];
+    if (length === 251) {
+      this._need(1);
+      this._offset++;
+      return null;
+    }
+    if (length > 15 || length === 0 || this._offset + 1 + length > this._end()) {
+      const text = this.parseLengthCodedString();
+      return text === null ? null : Number(text);
+    }
+    const end = this._offset + 1 + length;
+    let o = this._offset + 1;
+    const negative = buf[o] === 0x2d; // '-'
+    if (negative) o++;
+    if (o === end) return Number(this.parseLengthCodedString());
+    let value = 0;
+    for (; o < end; o++) {
+      const digit = buf[o] - 0x30;
+      if (digit < 0 || digit > 9) return Number(this.parseLengthCodedString());
+      value = value * 10 + digit;
+    }
+    this._offset = end;
+    return negative ? -value : value;
+  }
+
   parseFiller(length: number): Buffer {
     return this.parseBuffer(length);
   }

@@ -19,6 +19,10 @@ function isZeroFilled(field: FieldPacket, text: string): boolean {
   return field.zeroFill === true && text[0] === '0';
 }
 
+function numberUnlessZeroFilled(field: FieldPacket, text: string | null): string | number | null {
+  return text === null || isZeroFilled(field, text) ? text : Number(text);
+}
+
 // Reads the next text-protocol value of a row and converts it to the JS value mysqljs gives that column type.
 function castTextValue(
   field: FieldPacket,
@@ -45,11 +49,11 @@ function castTextValue(
     case Types.LONG:
     case Types.INT24:
     case Types.YEAR:
+      if (field.zeroFill !== true) return parser.parseLengthCodedInteger();
+      return numberUnlessZeroFilled(field, parser.parseLengthCodedString());
     case Types.FLOAT:
-    case Types.DOUBLE: {
-      const text = parser.parseLengthCodedString();
-      return text === null || isZeroFilled(field, text) ? text : Number(text);
-    }
+    case Types.DOUBLE:
+      return numberUnlessZeroFilled(field, parser.parseLengthCodedString());
     case Types.NEWDECIMAL:
     case Types.LONGLONG: {
       const text = parser.parseLengthCodedString();
