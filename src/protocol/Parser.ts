@@ -147,10 +147,10 @@ class Parser {
    * (which a double holds exactly) goes through Number(), as mysqljs converts it.
    */
   parseLengthCodedInteger(): number | null {
+    this._need(1);
     const buf = this._buffer;
     const length = buf[this._offset];
     if (length === 251) {
-      this._need(1);
       this._offset++;
       return null;
     }
