@@ -3,8 +3,9 @@
 // The knobs of a run, from the environment:
 //   BENCH_QUICK=1        one short round, for a smoke test (results.md is left alone)
 //   BENCH_ROUNDS=n       rounds (default 5)
-//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 400 and 800)
+//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 400 and 700)
 //   BENCH_ONLY=1,3,8     workload ids; BENCH_DRIVERS=ours,mysql2  driver keys (partial runs leave results.md alone)
+//   BENCH_RETRY_BUDGET_S=s  seconds a run may spend re-running processes disturbed by other load (default 30)
 //   BENCH_PROFILE=1      afterwards, CPU-profile ours on each workload where it trails a peer (=all: every one)
 //   BENCH_OUT=path       where the markdown goes (default benchmark/results.md, full runs only)
 //   MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE   as for the tests
@@ -29,7 +30,8 @@ function load() {
     quick,
     rounds: number('BENCH_ROUNDS', quick ? 1 : 5),
     warmupMs: number('BENCH_WARMUP_MS', quick ? 300 : 400),
-    measureMs: number('BENCH_MEASURE_MS', quick ? 500 : 800),
+    measureMs: number('BENCH_MEASURE_MS', quick ? 500 : 700),
+    retryBudgetS: process.env.BENCH_RETRY_BUDGET_S !== undefined ? Number(process.env.BENCH_RETRY_BUDGET_S) : quick ? 0 : 30,
     only: only && only.map(Number),
     drivers,
     profile: env.BENCH_PROFILE || '',

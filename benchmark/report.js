@@ -141,7 +141,9 @@ function build(run) {
       ` ${percent(median(allBusy.map((b) => b.busy)))} busy (median share of all ${machine.nproc} CPUs): the` +
       ` driver ${percent(median(allBusy.map((b) => b.client)))}, the server` +
       ` ${percent(median(allBusy.map((b) => b.server)))}, everything else` +
-      ` ${percent(median(allBusy.map((b) => b.other)))} (max ${percent(Math.max(...allBusy.map((b) => b.other)))}).`,
+      ` ${percent(median(allBusy.map((b) => b.other)))} (max ${percent(Math.max(...allBusy.map((b) => b.other)))}).` +
+      ` ${run.retries.count} process(es) were run again because other load passed` +
+      ` ${percent(run.retries.threshold)} of the CPUs; ${run.retries.kept} kept runs are still above it.`,
     '',
     '## Throughput',
     '',

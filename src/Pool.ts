@@ -36,7 +36,7 @@ interface Pool extends EventEmitter {
   acquireConnection(connection: PoolConnection, cb: Pool.GetConnectionCallback): void;
   releaseConnection(connection: PoolConnection): void;
   end(cb?: Pool.EndCallback): void;
-  query(sql: unknown, values?: unknown, cb?: Sequence.Callback): Query;
+  query: Query.QueryFunction;
   escape(value: unknown): string;
   escapeId(value: unknown): string;
   _enqueueCallback(callback: Pool.GetConnectionCallback): void;
@@ -51,8 +51,8 @@ interface PoolConstructor {
   prototype: Pool;
 }
 
-// A function constructor with prototype-assigned methods, as in mysqljs: APM agents rewrite or wrap
-// `Pool.prototype.getConnection = function` and `Pool.prototype.query = function` in this file.
+// A function constructor with prototype-assigned methods, as in mysqljs: APM agents rewrite this file's source
+// or wrap the prototype, and find getConnection and query only in that form.
 const Pool = function Pool(this: Pool, options: Pool.Options) {
   EventEmitter.call(this);
   this.config = options.config;

@@ -13,7 +13,7 @@ interface PoolNamespace {
   _pattern: PoolCluster.Pattern;
   _selector: PoolSelector.Selector;
   getConnection(cb: Pool.GetConnectionCallback): void;
-  query(sql: unknown, values?: unknown, cb?: Sequence.Callback): Query;
+  query: Query.QueryFunction;
   _getClusterNode(): PoolCluster.Node | null;
 }
 
@@ -24,7 +24,8 @@ interface PoolNamespaceConstructor {
 }
 
 // The nodes of a cluster that match one pattern, with one selector: cluster.of(pattern, selector).
-// Prototype-assigned methods, as in mysqljs: agents rewrite or wrap `PoolNamespace.prototype.query = function`.
+// Prototype-assigned methods, as in mysqljs: agents rewrite this file's source or wrap the prototype, and find
+// query only in that form.
 const PoolNamespace = function PoolNamespace(this: PoolNamespace, cluster: PoolCluster, pattern: PoolCluster.Pattern,
   selector: PoolSelector.Name) {
   this._cluster = cluster;

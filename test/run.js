@@ -13,6 +13,7 @@
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
+const { spawnSync } = require('child_process');
 const Mocha = require('mocha');
 
 const root = path.resolve(__dirname, '..');
@@ -95,6 +96,17 @@ function finish(stats, failures, integrationSkipped) {
   }, EXIT_GRACE_MS).unref();
 }
 
+// The shipped .d.ts files are checked by compiling the programs in test/types against them; the result counts as
+// one test, so a type error shows in the summary line.
+function addTypeCheck(mocha) {
+  const suite = Mocha.Suite.create(mocha.suite, 'types');
+  suite.addTest(new Mocha.Test('test/types compile against lib/*.d.ts', function () {
+    this.timeout(120000);
+    const result = spawnSync('npm', ['run', '-s', 'test:types'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error((result.stdout + result.stderr).trim());
+  }));
+}
+
 async function main() {
   const targets = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_DIRS;
   const files = [...new Set(targets.flatMap(listFiles))];
@@ -133,6 +145,8 @@ async function main() {
       }));
     }
   }
+
+  if (targets === DEFAULT_DIRS || targets.includes('test/types')) addTypeCheck(mocha);
 
   const runner = mocha.run((failures) => {
     finish(runner.stats, failures, integrationSkipped);

@@ -2,6 +2,7 @@ import type { MysqlError } from '../MysqlError';
 import type Query = require('../protocol/sequences/Query');
 
 const DEFAULT_HIGH_WATER_MARK = 100;
+const COMPACT_AFTER = 1024; // consumed rows kept in the buffer array before it is sliced
 
 declare namespace RowIterator {
   interface Options {
@@ -29,7 +30,9 @@ const DONE: IteratorResult<never, undefined> = { done: true, value: undefined };
 // throw, return()), the rest of the result is still read, so the connection stays usable, but each row is
 // dropped as it arrives instead of being buffered.
 class RowIterator<Row> implements AsyncIterableIterator<Row, undefined, undefined> {
+  // Buffered rows are _rows[_head..]: an index instead of Array#shift, which is O(n) on a large buffer.
   _rows: Row[] = [];
+  _head = 0;
   _waiters: Array<Waiter<Row>> = [];
   _error: MysqlError | null = null;
   _queryEnded = false;
@@ -73,9 +76,9 @@ class RowIterator<Row> implements AsyncIterableIterator<Row, undefined, undefine
 
   next(): Promise<IteratorResult<Row, undefined>> {
     this._start();
-    if (this._rows.length > 0) {
-      const row = this._rows.shift() as Row;
-      if (this._rows.length <= this._lowWaterMark) this._setPaused(false);
+    if (this._head < this._rows.length) {
+      const row = this._takeRow();
+      if (this._rows.length - this._head <= this._lowWaterMark) this._setPaused(false);
       return Promise.resolve({ done: false, value: row });
     }
     if (this._error && !this._finished) {
@@ -94,6 +97,7 @@ class RowIterator<Row> implements AsyncIterableIterator<Row, undefined, undefine
     this._open = null;
     this._finished = true;
     this._rows = [];
+    this._head = 0;
     this._setPaused(false);
     this._settleWaiters();
     return Promise.resolve(DONE);
@@ -114,7 +118,21 @@ class RowIterator<Row> implements AsyncIterableIterator<Row, undefined, undefine
       return;
     }
     this._rows.push(row);
-    if (this._rows.length >= this._highWaterMark) this._setPaused(true);
+    if (this._rows.length - this._head >= this._highWaterMark) this._setPaused(true);
+  }
+
+  _takeRow(): Row {
+    const row = this._rows[this._head];
+    this._head++;
+    if (this._head === this._rows.length) {
+      this._rows = [];
+      this._head = 0;
+    } else if (this._head >= COMPACT_AFTER && this._head * 2 >= this._rows.length) {
+      // A buffer that never runs empty would otherwise keep every row it ever held.
+      this._rows = this._rows.slice(this._head);
+      this._head = 0;
+    }
+    return row;
   }
 
   _onError(err: MysqlError): void {

@@ -1,0 +1,90 @@
+'use strict';
+
+// A query's reply meets a server that hangs up, resets, stops talking, cuts a
+// packet short or numbers it wrong: after the column count, mid column
+// definitions, at the EOF after them, mid-rows, at the final EOF, mid-OK.
+// Through a callback, events, stream() and pool.query() the caller hears
+// exactly once, with a fatal coded Error; the commands queued behind get that
+// error too, and later ones PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR.
+
+const assert = require('assert');
+const { useWorkers, assertInvariants, assertFails } = require('../fuzz/harness');
+
+const LOST = ['PROTOCOL_CONNECTION_LOST'];
+const RESET = ['ECONNRESET', 'PROTOCOL_CONNECTION_LOST'];
+const TIMEOUT_MS = 150;
+
+const ACTIONS = [
+  [{ action: 'close' }, LOST],
+  [{ action: 'reset' }, RESET],
+  [{ action: 'silent' }, ['PROTOCOL_SEQUENCE_TIMEOUT']],
+  [{ action: 'truncate' }, LOST],
+  [{ action: 'truncate', then: 'reset' }, RESET],
+  [{ action: 'truncate', then: 'silent' }, ['PROTOCOL_SEQUENCE_TIMEOUT']],
+  [{ action: 'seq' }, ['PROTOCOL_PACKETS_OUT_OF_ORDER']],
+  [{ action: 'length', delta: 5 }, undefined],
+  [{ action: 'length', delta: -3 }, undefined],
+];
+
+const STAGES = [
+  ['after the column count', 'rows', { stage: 'column', nth: 0 }],
+  ['mid column definitions', 'rows', { stage: 'column', nth: 1 }],
+  ['at the EOF after the columns', 'rows', { stage: 'columns-eof' }],
+  ['mid-rows', 'rows', { stage: 'row', nth: 1 }],
+  ['at the final EOF', 'rows', { stage: 'rows-eof' }],
+  ['at the column count', 'rows', { stage: 'column-count' }],
+  ['at an OK', 'ok', { stage: 'query-ok' }],
+  ['at the OK after a first result set', 'multi', { stage: 'query-ok' }],
+];
+
+const MODES = ['callback', 'events', 'stream', 'pool.query'];
+
+function label(fault) {
+  return fault.action + (fault.then ? '+' + fault.then : '') + (fault.delta ? ' ' + fault.delta : '');
+}
+
+function clientSpec(mode) {
+  const pool = mode === 'pool.query';
+  return {
+    op: pool ? 'pool.query' : 'query',
+    mode: pool ? 'callback' : mode,
+    sql: 'SELECT id, name FROM t',
+    opOptions: { timeout: TIMEOUT_MS },
+    connectFirst: !pool,
+    queue: mode === 'callback' ? ['ping', 'query'] : undefined,
+    then: mode === 'callback' ? 'ping' : undefined,
+  };
+}
+
+function assertEventsFailed(op, codes) {
+  const err = assertFails(op, codes, { fatal: true });
+  assert.deepStrictEqual(op.events.order.slice(-2), ['error', 'end'], "'error' then 'end': " + op.events.order);
+  return err;
+}
+
+describe('fault: query against a server that misbehaves at each step of the reply', function () {
+  this.timeout(10000);
+  const h = useWorkers();
+
+  for (const [where, query, fault] of STAGES) {
+    for (const [action, codes] of ACTIONS) {
+      for (const mode of MODES) {
+        const run = h.case({ query, faults: [Object.assign({}, fault, action)] }, clientSpec(mode));
+        it(mode + ': ' + label(action) + ' ' + where, async function () {
+          const report = await run();
+          assertInvariants(report);
+          const ops = report.ops;
+          if (mode === 'events' || mode === 'stream') {
+            assertEventsFailed(ops.main, codes);
+            return;
+          }
+          const err = assertFails(ops.main, codes, { fatal: true });
+          if (mode !== 'callback') return;
+          for (const queued of ops.queue) assertFails(queued, err.code, { fatal: true });
+          assertFails(ops.then, 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', { fatal: false });
+          assert.notStrictEqual(report.state, 'authenticated');
+        });
+      }
+    }
+  }
+});
