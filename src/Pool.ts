@@ -112,9 +112,6 @@ Pool.prototype.getConnection = function getConnection(this: Pool, cb: Pool.GetCo
 
 function openConnection(pool: Pool, cb: Pool.GetConnectionCallback): void {
   const connection = new PoolConnection(pool, { config: pool.config.newConnectionConfig() });
-  pool._acquiringConnections.push(connection);
-  pool._allConnections.push(connection);
-
   connection.connect({ timeout: pool.config.acquireTimeout }, function onConnect(err: MysqlError | null) {
     spliceConnection(pool._acquiringConnections, connection);
     const failure = pool._closed ? poolClosedError() : err;
@@ -127,6 +124,9 @@ function openConnection(pool: Pool, cb: Pool.GetConnectionCallback): void {
     pool.emit('acquire', connection);
     cb(null, connection);
   });
+  // Counted only once connect() has returned: when it throws (a bad port option), no place stays taken.
+  pool._acquiringConnections.push(connection);
+  pool._allConnections.push(connection);
 }
 
 Pool.prototype.acquireConnection = function acquireConnection(this: Pool, connection: PoolConnection,

@@ -3,9 +3,10 @@
 // Installs the package the way an application does and runs one scenario
 // script per agent against it.
 //
-// The package under test is packed with `npm pack` (the repository, or upstream
-// mysqljs when MYSQL_LIB points into node_modules/mysql) and installed from the
-// tarball as node_modules/mysql of a fresh app directory: a real directory, as
+// The package under test is packed with `npm pack`: the repository (`npm test`
+// builds lib/ first), upstream mysqljs when MYSQL_LIB points into
+// node_modules/mysql, or the package directory COMPAT_PACKAGE names. It is
+// installed from the tarball as node_modules/mysql of a fresh app directory: a real directory, as
 // agents find the package by the path segment node_modules/mysql/. The agents
 // themselves (test/compat/package.json + package-lock.json) are installed once
 // with `npm ci` into a directory under os.tmpdir() named after the lockfile's
@@ -39,13 +40,19 @@ function skipReason(message) {
   return err;
 }
 
+// Few, short retries: an unreachable registry should be a quick skip, not minutes of back-off.
+const NPM_NETWORK_OPTIONS = ['--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=3000',
+  '--fetch-timeout=30000'];
+
 function npm(args, cwd) {
   return new Promise(function (resolve, reject) {
-    childProcess.execFile('npm', args, { cwd: cwd, maxBuffer: 16 * 1024 * 1024 }, function (err, stdout, stderr) {
+    const options = { cwd: cwd, maxBuffer: 16 * 1024 * 1024 };
+    childProcess.execFile('npm', args.concat(NPM_NETWORK_OPTIONS), options, function (err, stdout, stderr) {
       if (!err) return resolve(stdout);
       const output = String(stderr) + String(stdout);
       const failure = new Error('npm ' + args.join(' ') + ' failed in ' + cwd + ':\n' + output.slice(-3000));
-      failure.network = NETWORK_FAILURE.test(output);
+      const network = output.match(NETWORK_FAILURE);
+      failure.network = network ? network[0] : null;
       reject(failure);
     });
   });
@@ -95,13 +102,14 @@ async function installAgents() {
 }
 
 function packageDir() {
+  if (process.env.COMPAT_PACKAGE) return path.resolve(common.root, process.env.COMPAT_PACKAGE);
   return common.isUpstream ? path.resolve(common.lib, '..') : common.root;
 }
 
 async function installPackage(cache) {
   const source = packageDir();
-  if (!fs.existsSync(path.join(source, common.isUpstream ? 'index.js' : 'lib/index.js'))) {
-    throw new Error('nothing to pack in ' + source + ': run `npm run build` first');
+  if (source === common.root && !fs.existsSync(path.join(source, 'lib', 'index.js'))) {
+    throw new Error('lib/ is not built: run `npm run build` first');
   }
   const app = fs.mkdtempSync(path.join(cache, 'app-'));
   if (!process.env.COMPAT_KEEP) process.once('exit', function () { fs.rmSync(app, { recursive: true, force: true }); });
@@ -130,7 +138,7 @@ async function prepareOnce() {
   try {
     return await installPackage(await installAgents());
   } catch (err) {
-    if (err.network) throw skipReason('the npm registry is unreachable (' + err.message.split('\n')[0] + ')');
+    if (err.network) throw skipReason('the npm registry is unreachable (' + err.network + ' from ' + err.message.split('\n')[0] + ')');
     throw err;
   }
 }

@@ -12,7 +12,9 @@
 //   sql         the query text ('SELECT 1')
 //   options     extra connection (or pool) options
 //   opOptions   options for the command itself ({ timeout } ...)
+//   changeUser  the user, password, database changeUser() switches to
 //   connectFirst  connect() and wait before the op (its outcome is ops.connect)
+//   pauseMs     an idle pause between connecting and the op
 //   queue       ops enqueued right behind the main op: ['ping', 'query', ...]
 //   then        one more op once everything before it finished
 //   finish      end (default) | destroy | none: how the application lets go
@@ -20,7 +22,8 @@
 //
 // The report: { ops: { connect?, main, queue: [], then?, end? }, connectionErrors,
 // state, hang? } where every op is { calls, errors: [described], threw?, result?,
-// events? } and calls counts callback invocations ('end' events for events mode).
+// events? } and calls counts callback invocations ('end' events for events mode);
+// events counts each event, and afterEnd the events that came after an 'end'.
 
 const common = require('../support/common');
 
@@ -111,7 +114,7 @@ function connectionOp(connection, name, spec) {
         connection.statistics(commandOptions(spec), rec.callback());
         break;
       case 'changeUser':
-        connection.changeUser(commandOptions(spec, { user: 'other', password: 'secret' }), rec.callback());
+        connection.changeUser(commandOptions(spec, spec.changeUser || { user: 'other', password: 'secret' }), rec.callback());
         break;
       case 'end':
         connection.end(commandOptions(spec), rec.callback());
@@ -133,8 +136,9 @@ function queryOp(target, rec, spec) {
     return;
   }
   const query = target.query(options);
-  const events = (rec.record.events = { fields: 0, result: 0, error: 0, end: 0, order: [] });
+  const events = (rec.record.events = { fields: 0, result: 0, error: 0, end: 0, afterEnd: 0, order: [] });
   const note = (name) => {
+    if (events.end > 0) events.afterEnd++;
     events[name]++;
     if (events.order.length < 8 && events.order[events.order.length - 1] !== name) events.order.push(name);
   };
@@ -216,6 +220,7 @@ async function runConnection(spec, port, report, deadline) {
       await waitFor([connect]);
       ops.connect = connect.record;
     }
+    if (spec.pauseMs) await delay(spec.pauseMs);
     const main = connectionOp(connection, spec.op, spec);
     const queued = (spec.queue || []).map((name) => connectionOp(connection, name, spec));
     await waitFor([main].concat(queued));

@@ -2,11 +2,11 @@
 
 // What must hold for every case, whatever the server did (DESIGN.md §4):
 // no crash, no hang, every callback (or events-mode 'end', or stream 'end')
-// at most once and at least once, every error an Error with a string code,
+// at most once and at least once, nothing emitted after 'end', every error an Error with a string code,
 // no socket or timer left behind, no file opened that the case did not allow.
 // violations(report) lists what broke, each as { type, detail }.
 
-const TYPES = ['crash', 'hang', 'double-callback', 'not-error', 'no-code', 'leak', 'file'];
+const TYPES = ['crash', 'hang', 'double-callback', 'after-end', 'not-error', 'no-code', 'leak', 'file'];
 
 function opRecords(report) {
   const ops = report.ops || {};
@@ -30,6 +30,10 @@ function violations(report) {
     const events = op.events;
     if (op.calls > 1) found.push({ type: 'double-callback', detail: op.name + ' called ' + op.calls + ' times' });
     if (events && events.error > 1) found.push({ type: 'double-callback', detail: op.name + ": 'error' " + events.error + ' times' });
+    if (events && events.afterEnd > 0) found.push({ type: 'after-end', detail: op.name + ': ' + events.afterEnd + " events after 'end'" });
+    if (events && op.calls === 0 && events.error === 0 && !op.threw) {
+      found.push({ type: 'hang', detail: op.name + " closed without 'end' or 'error'" });
+    }
     if (op.threw) found.push(...errorViolations(op.name + ' threw', op.threw));
     op.errors.forEach((err) => found.push(...errorViolations(op.name, err)));
   }

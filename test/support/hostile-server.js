@@ -353,7 +353,10 @@ class HostileConnection {
     const body = action === 'replace' ? Buffer.from(f.hex, 'hex') : payload;
     const frames = this.frames(body);
     if (action === 'seq') frames[0][3] = (frames[0][3] + (f.delta === undefined ? 1 : f.delta)) & 0xff;
-    if (action === 'length') frames[0].writeUIntLE(frames[0].readUIntLE(0, 3) + (f.delta === undefined ? 5 : f.delta), 0, 3);
+    if (action === 'length') {
+      const declared = frames[0].readUIntLE(0, 3) + (f.delta === undefined ? 5 : f.delta);
+      frames[0].writeUIntLE(Math.min(MAX_PACKET_LENGTH, Math.max(0, declared)), 0, 3);
+    }
 
     if (action === 'truncate') {
       const bytes = Buffer.concat(frames);

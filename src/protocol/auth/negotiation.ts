@@ -2,7 +2,8 @@ import Client = require('../constants/client');
 
 // Capabilities that change the handshake response's bytes, so they are sent only when the server offers them
 // too (an old server would misread the packet otherwise).
-const NEGOTIATED = Client.CLIENT_PLUGIN_AUTH | Client.CLIENT_CONNECT_ATTRS | Client.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
+const NEGOTIATED =
+  Client.CLIENT_PLUGIN_AUTH | Client.CLIENT_CONNECT_ATTRS | Client.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
 
 interface Greeting {
   serverCapabilities1?: number;

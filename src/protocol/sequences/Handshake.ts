@@ -112,7 +112,15 @@ class Handshake extends Sequence {
     const greeting = this._handshakeInitializationPacket as HandshakeInitializationPacket;
     const config = this._config;
     const clientFlags = negotiation.negotiateFlags(config.clientFlags, greeting);
-    const authenticator = this._createAuthenticator();
+    const authenticator = new Authenticator({
+      user: config.user,
+      password: config.password,
+      database: config.database,
+      secure: negotiation.isSecure(config),
+      options: config,
+      plugins: config.authPlugins,
+    }, (err) => this.end(err));
+    this._authenticator = authenticator;
     const send = (scrambleBuff: Buffer, pluginName?: string) => {
       if (this._ended) return;
       this.emit('packet', new Packets.ClientAuthenticationPacket({
@@ -138,19 +146,6 @@ class Handshake extends Sequence {
     } else {
       authenticator.begin(greeting.pluginData, greeting.scrambleBuff(), (pluginName, data) => send(data, pluginName));
     }
-  }
-
-  _createAuthenticator(): Authenticator {
-    const config = this._config;
-    this._authenticator = new Authenticator({
-      user: config.user,
-      password: config.password,
-      database: config.database,
-      secure: negotiation.isSecure(config),
-      options: config,
-      plugins: config.authPlugins,
-    }, (err) => this.end(err));
-    return this._authenticator;
   }
 
   AuthSwitchRequestPacket(packet: AuthSwitchRequestPacket): void {

@@ -85,7 +85,8 @@ describe('integration: TLS', function () {
   });
 
   it('takes the ssl options from a URL', async function () {
-    const url = 'mysql://root@localhost:' + server.port + '/?ssl=' + encodeURIComponent(JSON.stringify({ ca: certs.ca }));
+    const ssl = encodeURIComponent(JSON.stringify({ ca: certs.ca }));
+    const url = 'mysql://root@localhost:' + server.port + '/?ssl=' + ssl;
     const connection = common.mysql.createConnection(url);
     connections.push(connection);
     assert.ok((await tlsStatus(connection)).Ssl_cipher);
@@ -110,7 +111,8 @@ describe('integration: TLS', function () {
   });
 
   it('uses TLS on every pool connection', async function () {
-    const pool = common.mysql.createPool(server.config({ host: 'localhost', ssl: { ca: certs.ca }, connectionLimit: 2 }));
+    const options = { host: 'localhost', ssl: { ca: certs.ca }, connectionLimit: 2 };
+    const pool = common.mysql.createPool(server.config(options));
     const getConnection = () => new Promise((resolve, reject) => {
       pool.getConnection((err, connection) => (err ? reject(err) : resolve(connection)));
     });

@@ -41,7 +41,7 @@ const PLUGIN = 'caching_sha2_password';
   describe('on plain TCP', function () {
     const fake = common.useFakeServer();
 
-    it('authenticates on the fast path with the scramble, naming the plugin in the handshake response', function (done) {
+    it('authenticates on the fast path with the scramble, naming the plugin in the response', function (done) {
       const seen = serve(fake.server, { cached: true });
       fake.createConnection({ password: PASSWORD }).connect(function (err) {
         assert.ifError(err);

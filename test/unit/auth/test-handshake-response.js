@@ -86,7 +86,8 @@ const { DEFAULT_CAPABILITIES } = require('../../support/fake-server');
   it('sends mysqljs\'s response, without plugin name, to a server without CLIENT_PLUGIN_AUTH', function (done) {
     const oldServer = () => DEFAULT_CAPABILITIES & ~Client.CLIENT_PLUGIN_AUTH;
     handshakeResponse(oldServer, {}, function (response) {
-      assert.strictEqual(response.clientFlags & (Client.CLIENT_PLUGIN_AUTH | Client.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA), 0);
+      const pluginFlags = Client.CLIENT_PLUGIN_AUTH | Client.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
+      assert.strictEqual(response.clientFlags & pluginFlags, 0);
       assert.strictEqual(response.pluginName, undefined);
       done();
     });

@@ -153,4 +153,22 @@ describe('pool: getConnection and release', function () {
       done();
     });
   });
+
+  it('lets releaseConnection() return a connection, as release() does', async function () {
+    const pool = pools.create();
+    const connection = await acquire(pool);
+    pool.releaseConnection(connection);
+    assert.deepStrictEqual(pool._freeConnections, [connection]);
+  });
+
+  // mysqljs counts the connection whose connect() threw against connectionLimit for good, so after
+  // connectionLimit such calls every getConnection() waits forever.
+  common.itOwn('takes no place for a connection whose connect() throws (an invalid port)', function () {
+    const pool = pools.create({ port: 99999, connectionLimit: 2 });
+    for (let i = 0; i < 3; i++) {
+      assert.throws(function () { pool.getConnection(function () {}); }, { code: 'ERR_SOCKET_BAD_PORT' });
+    }
+    assert.strictEqual(pool._allConnections.length, 0);
+    assert.strictEqual(pool._connectionQueue.length, 0);
+  });
 });

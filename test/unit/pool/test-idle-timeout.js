@@ -24,14 +24,14 @@ const { usePools, acquire, delay } = require('../../support/pool-fixtures');
 
   it('closes a free connection with QUIT once it has been idle that long', async function () {
     const quits = countQuits();
-    const pool = pools.create({ idleTimeout: 60 });
+    const pool = pools.create({ idleTimeout: 100 });
     const connection = await acquire(pool);
     connection.release();
 
-    await delay(30);
+    await delay(40);
     assert.strictEqual(quits.count, 0);
     assert.strictEqual(pool._freeConnections.length, 1);
-    await delay(100);
+    await delay(150);
     assert.strictEqual(quits.count, 1);
     assert.strictEqual(pool._allConnections.length, 0);
     assert.strictEqual(connection._pool, null);
@@ -40,33 +40,33 @@ const { usePools, acquire, delay } = require('../../support/pool-fixtures');
 
   it('counts idle time from the last release, and leaves connections in use alone', async function () {
     const quits = countQuits();
-    const pool = pools.create({ idleTimeout: 80 });
+    const pool = pools.create({ idleTimeout: 120 });
     const busy = await acquire(pool);
     const reused = await acquire(pool);
     reused.release();
 
-    await delay(50);
+    await delay(70);
     assert.strictEqual(await acquire(pool), reused);
     reused.release();
-    await delay(50);
-    assert.strictEqual(quits.count, 0, 'reused 50 ms ago');
-    await delay(60);
+    await delay(70);
+    assert.strictEqual(quits.count, 0, 'reused 70 ms ago');
+    await delay(110);
     assert.strictEqual(quits.count, 1);
     assert.deepStrictEqual(pool._allConnections, [busy]);
   });
 
   it('closes each connection on its own schedule, oldest first', async function () {
     const quits = countQuits();
-    const pool = pools.create({ idleTimeout: 60 });
+    const pool = pools.create({ idleTimeout: 100 });
     const first = await acquire(pool);
     const second = await acquire(pool);
     first.release();
-    await delay(40);
+    await delay(80);
     second.release();
 
-    await delay(40);
+    await delay(70);
     assert.deepStrictEqual(pool._freeConnections, [second]);
-    await delay(50);
+    await delay(80);
     assert.strictEqual(quits.count, 2);
     assert.strictEqual(pool._allConnections.length, 0);
   });
