@@ -116,10 +116,7 @@ Connection.prototype.connect = function connect(this: Connection, options?: obje
   }
   if (!this._connectCalled) {
     this._connectCalled = true;
-    this._socket = this.config.socketPath
-      ? net.createConnection(this.config.socketPath)
-      : net.createConnection({ port: Number(this.config.port), host: this.config.host,
-        localAddress: this.config.localAddress });
+    this._socket = openSocket(this.config);
     wireSocket(this, this._socket);
   }
   const handshake = this._protocol.handshake(options as Record<string, unknown>, callback);
@@ -132,6 +129,25 @@ Connection.prototype.connect = function connect(this: Connection, options?: obje
     handshake.once('end', () => socket.setTimeout(0, onTimeout));
   }
 };
+
+/**
+ * A bad port or address makes net throw synchronously; that becomes the socket's 'error' on the next tick, so it
+ * reaches the connect callback like any other network error instead of throwing out of query() or connect().
+ */
+function openSocket(config: ConnectionConfig): net.Socket {
+  try {
+    const socket = config.socketPath
+      ? net.createConnection(config.socketPath)
+      : net.createConnection({ port: Number(config.port), host: config.host, localAddress: config.localAddress });
+    // Commands are whole packets written at once; Nagle's algorithm would only delay the last segment.
+    socket.setNoDelay(true);
+    return socket;
+  } catch (err) {
+    const socket = new net.Socket();
+    process.nextTick(() => socket.destroy(err as Error));
+    return socket;
+  }
+}
 
 function wireSocket(connection: Connection, socket: net.Socket): void {
   const protocol = connection._protocol;
