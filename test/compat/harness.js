@@ -144,6 +144,7 @@ async function prepareOnce() {
 }
 
 let prepared = null;
+let skipReported = false;
 
 // Call from a before() hook: the installed app ({ dir, packageJson }), or the
 // hook is skipped (outside CI) when the registry or the server is missing.
@@ -154,18 +155,19 @@ exports.prepare = async function prepare(mochaContext) {
     return await prepared;
   } catch (err) {
     if (!err.skip || process.env.CI) throw err;
-    console.log('      compat suite skipped: ' + err.message + ' (set CI=1 to make this a failure)');
+    if (!skipReported) console.log('      compat suites skipped: ' + err.message + ' (set CI=1 to make this a failure)');
+    skipReported = true;
     mochaContext.skip();
   }
 };
 
 // Runs agents/<script> in its own node process inside the app directory and
 // returns what it wrote to COMPAT_RESULT, with its stdout and stderr.
-exports.runScript = async function runScript(mochaContext, script, env) {
+exports.runScript = async function runScript(mochaContext, script) {
   const app = await exports.prepare(mochaContext);
   mochaContext.timeout(SETUP_TIMEOUT_MS + SCRIPT_TIMEOUT_MS);
   const resultFile = path.join(app.dir, script + '.result.json');
-  const childEnv = Object.assign({}, process.env, env, {
+  const childEnv = Object.assign({}, process.env, {
     COMPAT_MYSQL: JSON.stringify(common.config()),
     COMPAT_RESULT: resultFile,
   });

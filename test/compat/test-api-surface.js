@@ -58,6 +58,11 @@ describe('compat: API surface of the installed package', function () {
     run = await harness.runScript(this, 'exports.cjs');
   });
 
+  // The agents instrument `mysql` only in their 2.x version ranges, and not a prerelease.
+  it('installs as node_modules/mysql with a 2.x release version', function () {
+    assert.match(run.app.packageJson.version, /^2\.\d+\.\d+$/);
+  });
+
   it('exports the root functions as plain writable, configurable data properties', function () {
     const descriptors = harness.scenario(run.result, 'root module').descriptors;
     ROOT_FUNCTIONS.forEach(function (name) {

@@ -12,7 +12,7 @@ const { random } = require('../support/hostile-server');
 const { mutate } = require('./mutate');
 
 const CORPUS_DIR = path.join(__dirname, 'corpus');
-const SILENT_TIMEOUT_MS = 300;
+const SILENT_TIMEOUT_MS = 120;
 
 function loadCorpus() {
   return fs.readdirSync(CORPUS_DIR).filter((name) => name.endsWith('.json')).sort()
@@ -78,7 +78,7 @@ function makeCase(seed, corpus) {
   const entry = pick(rng, corpus);
   const turns = entry.turns.map((turn) => ({ after: turn.after, bytes: Buffer.from(turn.hex, 'hex') }));
   const mutations = mutate(turns, rng, corpus);
-  const ending = pick(rng, ['close', 'close', 'close', 'close', 'reset', 'reset', 'silent']);
+  const ending = pick(rng, ['close', 'close', 'close', 'close', 'close', 'reset', 'reset', 'reset', 'silent']);
   const client = clientSpec(entry, rng, ending);
   return {
     seed,
