@@ -6,6 +6,7 @@ import PoolQueue = require('./poolQueue');
 import PoolIdleTimer = require('./poolIdleTimer');
 import SqlString = require('./protocol/SqlString');
 import createError = require('./protocol/createError');
+import runPoolQuery = require('./poolQuery');
 import type PoolConfig = require('./PoolConfig');
 import type Query = require('./protocol/sequences/Query');
 import type Sequence = require('./protocol/sequences/Sequence');
@@ -236,17 +237,7 @@ Pool.prototype.query = function query(this: Pool, sql: unknown, values?: unknown
 
   // Synchronously, with a plain callback: dd-trace checks that query() reaches getConnection before returning.
   this.getConnection(function (err, conn) {
-    if (err) {
-      // The error reaches the callback (read from query._callback now); 'error' listeners are optional here.
-      query.on('error', function () {});
-      query.end(err);
-      return;
-    }
-    const connection = conn as PoolConnection;
-    query.once('end', function () {
-      connection.release();
-    });
-    connection.query(query);
+    runPoolQuery(query, err, conn as PoolConnection | undefined);
   });
 
   return query;

@@ -1,6 +1,7 @@
 import Connection = require('./Connection');
 import PoolSelector = require('./PoolSelector');
 import createError = require('./protocol/createError');
+import runPoolQuery = require('./poolQuery');
 import type PoolCluster = require('./PoolCluster');
 import type PoolConnection = require('./PoolConnection');
 import type Pool = require('./Pool');
@@ -94,16 +95,7 @@ PoolNamespace.prototype.query = function query(this: PoolNamespace, sql: unknown
       namespace.query(query);
       return;
     }
-    if (err) {
-      query.on('error', function () {});
-      query.end(err);
-      return;
-    }
-    const connection = conn as PoolConnection;
-    query.once('end', function () {
-      connection.release();
-    });
-    connection.query(query);
+    runPoolQuery(query, err, conn as PoolConnection | undefined);
   });
 
   return query;
