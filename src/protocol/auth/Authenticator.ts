@@ -1,5 +1,6 @@
 import authErrors = require('../authErrors');
 import plugins = require('./index');
+import negotiation = require('./negotiation');
 import type { MysqlError } from '../../MysqlError';
 import type { AuthOptions, AuthPlugin, AuthPluginContext, AuthResponse, AuthStep } from './types';
 
@@ -16,6 +17,18 @@ declare namespace Authenticator {
     options: AuthOptions;
     plugins?: Record<string, AuthPlugin>;
   }
+  interface Identity {
+    user: string | undefined;
+    password: string | undefined;
+    database: string | undefined;
+  }
+  /** The connection config a session's authentication reads. */
+  interface SessionConfig extends AuthOptions {
+    socketPath?: string;
+    ssl?: unknown;
+    clientFlags: number;
+    authPlugins?: Record<string, AuthPlugin>;
+  }
   type Send = (data: Buffer) => void;
   type Fail = (err: MysqlError) => void;
 }
@@ -31,6 +44,13 @@ class Authenticator {
   constructor(options: Authenticator.Options, fail: Authenticator.Fail) {
     this._options = options;
     this._fail = fail;
+  }
+
+  /** The authenticator for logging `identity` in on a connection with this config (its plugins, its security). */
+  static forSession(identity: Authenticator.Identity, config: Authenticator.SessionConfig,
+    fail: Authenticator.Fail): Authenticator {
+    return new Authenticator({ ...identity, secure: negotiation.isSecure(config), options: config,
+      plugins: config.authPlugins }, fail);
   }
 
   /** The first response, computed from the greeting's seed; reply gets the plugin name to send with it. */

@@ -51,14 +51,8 @@ class ChangeUser extends Sequence {
     const greeting = handshake as HandshakeInitializationPacket;
     const config = this._currentConfig;
     const clientFlags = negotiation.negotiateFlags(config.clientFlags, greeting);
-    const authenticator = new Authenticator({
-      user: this._user,
-      password: this._password,
-      database: this._database,
-      secure: negotiation.isSecure(config),
-      options: config,
-      plugins: config.authPlugins,
-    }, (err) => this.end(err));
+    const authenticator = Authenticator.forSession({ user: this._user, password: this._password,
+      database: this._database }, config, (err) => this.end(err));
     this._authenticator = authenticator;
 
     // The connection's config follows the session, so a reconnect or pool reset sees the new identity.

@@ -112,14 +112,8 @@ class Handshake extends Sequence {
     const greeting = this._handshakeInitializationPacket as HandshakeInitializationPacket;
     const config = this._config;
     const clientFlags = negotiation.negotiateFlags(config.clientFlags, greeting);
-    const authenticator = new Authenticator({
-      user: config.user,
-      password: config.password,
-      database: config.database,
-      secure: negotiation.isSecure(config),
-      options: config,
-      plugins: config.authPlugins,
-    }, (err) => this.end(err));
+    const authenticator = Authenticator.forSession({ user: config.user, password: config.password,
+      database: config.database }, config, (err) => this.end(err));
     this._authenticator = authenticator;
     const send = (scrambleBuff: Buffer, pluginName?: string) => {
       if (this._ended) return;
