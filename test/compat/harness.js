@@ -133,13 +133,14 @@ async function installPackage(cache) {
 
 async function prepareOnce() {
   if (!(await probeServer(common.config()))) {
-    throw skipReason('no MySQL server at ' + (common.config().socketPath || common.config().host + ':' + common.config().port));
+    const config = common.config();
+    throw skipReason('no MySQL server at ' + (config.socketPath || config.host + ':' + config.port));
   }
   try {
     return await installPackage(await installAgents());
   } catch (err) {
-    if (err.network) throw skipReason('the npm registry is unreachable (' + err.network + ' from ' + err.message.split('\n')[0] + ')');
-    throw err;
+    if (!err.network) throw err;
+    throw skipReason('the npm registry is unreachable (' + err.network + ' from ' + err.message.split('\n')[0] + ')');
   }
 }
 
@@ -155,7 +156,7 @@ exports.prepare = async function prepare(mochaContext) {
     return await prepared;
   } catch (err) {
     if (!err.skip || process.env.CI) throw err;
-    if (!skipReported) console.log('      compat suites skipped: ' + err.message + ' (set CI=1 to make this a failure)');
+    if (!skipReported) console.log('      compat suites skipped: ' + err.message + ' (CI=1 makes this a failure)');
     skipReported = true;
     mochaContext.skip();
   }

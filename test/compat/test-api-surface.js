@@ -66,7 +66,8 @@ describe('compat: API surface of the installed package', function () {
   it('exports the root functions as plain writable, configurable data properties', function () {
     const descriptors = harness.scenario(run.result, 'root module').descriptors;
     ROOT_FUNCTIONS.forEach(function (name) {
-      assert.deepStrictEqual(descriptors[name], { type: 'function', data: true, writable: true, configurable: true }, name);
+      const expected = { type: 'function', data: true, writable: true, configurable: true };
+      assert.deepStrictEqual(descriptors[name], expected, name);
     });
   });
 
@@ -93,7 +94,7 @@ describe('compat: API surface of the installed package', function () {
     });
   });
 
-  it('calls getConnection synchronously from Pool.prototype.query on a bare prototype object (dd-trace\'s probe)', function () {
+  it('calls getConnection synchronously from Pool.prototype.query on a bare object (dd-trace\'s probe)', function () {
     assert.strictEqual(harness.scenario(run.result, 'dd-trace acquire probe').synchronous, true);
   });
 });

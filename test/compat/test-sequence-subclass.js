@@ -22,7 +22,7 @@ describe('compat: an old-style Sequence subclass', function () {
     assert.deepStrictEqual(observed.callback, { packetClass: 'OkPacket' });
   });
 
-  it('types COM_STATISTICS replies with its determinePacket and gets them in the handler named after its class', function () {
+  it('types COM_STATISTICS replies with its determinePacket and handles them by its packet class name', function () {
     const observed = harness.scenario(run.result, 'COM_STATISTICS');
     assert.deepStrictEqual(observed.received, ['StatusTextPacket']);
     assert.match(observed.text, /^Uptime: \d+/);

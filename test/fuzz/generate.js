@@ -67,6 +67,7 @@ function clientSpec(entry, rng, ending) {
   if (ending === 'silent') {
     // A server that goes quiet leaves only the client's timeouts to end the wait.
     spec.options.connectTimeout = SILENT_TIMEOUT_MS;
+    spec.options.acquireTimeout = SILENT_TIMEOUT_MS; // the pool pings a connection before reusing it
     spec.opOptions.timeout = SILENT_TIMEOUT_MS;
     spec.endTimeout = SILENT_TIMEOUT_MS;
   }

@@ -6,10 +6,12 @@
 // fresh random seed, printed) against the library in worker processes and
 // prints the counts, then one line per failing seed. Replay one with
 //   npm run fuzz -- --seed <failing seed> --n 1 --verbose
-// which also prints the case and the worker's full report. Exits 1 when any
-// invariant broke.
+// which also prints the case and the worker's full report. Failures that match
+// a known library bug (known-bugs.js) are counted apart and listed last. Exits
+// 1 when any invariant broke.
 
 const { runFuzz } = require('./fuzz');
+const { KNOWN, classify } = require('./known-bugs');
 
 function parseArgs(argv) {
   const args = { n: 1000, seed: Math.floor(Math.random() * 0x7fffffff), workers: undefined, verbose: false };
@@ -50,8 +52,16 @@ async function main() {
   console.log('%d inputs in %d s: %d succeeded, %d failed with an error', summary.n, Math.round(summary.elapsedMs / 1000),
     summary.outcomes.success, summary.outcomes.error);
   console.log(Object.keys(v).map((type) => v[type] + ' ' + type).join(', '));
-  for (const failure of summary.failures.slice(0, 100)) console.log(oneLine(failure));
-  if (summary.failures.length > 100) console.log('... and %d more', summary.failures.length - 100);
+  const known = summary.failures.filter(classify);
+  const fresh = summary.failures.filter((failure) => !classify(failure));
+  for (const bug of KNOWN) {
+    const count = known.filter((failure) => classify(failure) === bug.id).length;
+    if (count) console.log('%d failing inputs are the known bug %s: %s', count, bug.id, bug.summary);
+  }
+  console.log('%d failing inputs match no known bug', fresh.length);
+  const listed = fresh.concat(known);
+  for (const failure of listed.slice(0, 100)) console.log((classify(failure) ? '(known) ' : '') + oneLine(failure));
+  if (listed.length > 100) console.log('... and %d more', listed.length - 100);
   process.exitCode = summary.failures.length ? 1 : 0;
 }
 

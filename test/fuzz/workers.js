@@ -18,7 +18,8 @@ const STDERR_TAIL = 4000;
 class WorkerPool {
   constructor(options) {
     const opts = options || {};
-    this.size = opts.size || Math.max(1, Math.min(4, os.cpus().length));
+    // Cases spend most of their time waiting on sockets and timers, so two workers per core keep the CPUs busy.
+    this.size = opts.size || Math.max(2, Math.min(8, 2 * os.cpus().length));
     this.timeoutMs = opts.timeoutMs || 15000;
     this.idle = [];
     this.all = new Set();

@@ -103,7 +103,9 @@ main([
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));
     const observed = await inCallerSpan('caller.namespace', function (done) {
-      cluster.of('node*').query('SELECT 1 AS one /* dd:namespace.query */', function (err, rows) { done(err, { rows: rows }); });
+      cluster.of('node*').query('SELECT 1 AS one /* dd:namespace.query */', function (err, rows) {
+        done(err, { rows: rows });
+      });
     });
     await call(cluster, 'end');
     return observed;

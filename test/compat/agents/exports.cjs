@@ -77,9 +77,10 @@ main([
   // dd-trace's own probe: does Pool.prototype.query, called on a bare Object.create(Pool.prototype),
   // call getConnection synchronously? If not, dd-trace switches to its deferred-acquire path.
   ['dd-trace acquire probe', function () {
-    const { dispatchesAcquireSynchronously } = require('dd-trace/packages/datadog-instrumentations/src/helpers/pool-acquire');
+    const probe = require('dd-trace/packages/datadog-instrumentations/src/helpers/pool-acquire');
     const Pool = require('mysql/lib/Pool');
     const bare = Object.assign(Object.create(Pool.prototype), { config: { connectionConfig: {} } });
-    return { synchronous: dispatchesAcquireSynchronously(Pool.prototype.query, bare, 'getConnection', ['SELECT 1', function () {}]) };
+    const args = ['SELECT 1', function () {}];
+    return { synchronous: probe.dispatchesAcquireSynchronously(Pool.prototype.query, bare, 'getConnection', args) };
   }],
 ]);

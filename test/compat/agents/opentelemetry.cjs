@@ -30,7 +30,10 @@ function inCallerSpan(name, start) {
   return new Promise(function (resolve, reject) {
     tracer.startActiveSpan(name, function (caller) {
       start(function (err, extra) {
-        const observed = Object.assign({ callerSpanId: caller.spanContext().spanId, activeInCallback: activeSpanId() }, extra);
+        const observed = Object.assign({
+          callerSpanId: caller.spanContext().spanId,
+          activeInCallback: activeSpanId(),
+        }, extra);
         caller.end();
         if (err && !err.expected) reject(err);
         else resolve(Object.assign(observed, err ? { code: err.code } : {}));
@@ -56,7 +59,9 @@ main([
   ['failing query', async function () {
     const connection = mysql.createConnection(config());
     const observed = await inCallerSpan('caller failing', function (done) {
-      connection.query('SELECT * FROM compat_no_such_table /* otel:error */', function (err) { done(expectError(err)); });
+      connection.query('SELECT * FROM compat_no_such_table /* otel:error */', function (err) {
+        done(expectError(err));
+      });
     });
     await call(connection, 'end');
     return observed;
@@ -115,7 +120,9 @@ main([
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));
     const observed = await inCallerSpan('caller namespace.query', function (done) {
-      cluster.of('node*').query('SELECT 1 AS one /* otel:namespace.query */', function (err, rows) { done(err, { rows: rows }); });
+      cluster.of('node*').query('SELECT 1 AS one /* otel:namespace.query */', function (err, rows) {
+        done(err, { rows: rows });
+      });
     });
     await call(cluster, 'end');
     return observed;
