@@ -8,6 +8,7 @@ import Query = require('./protocol/sequences/Query');
 import startTLS = require('./startTLS');
 import createQuery = require('./createQuery');
 import createError = require('./protocol/createError');
+import bindToDomain = require('./domains');
 import type Sequence = require('./protocol/sequences/Sequence');
 import type StatisticsPacket = require('./protocol/packets/StatisticsPacket');
 import type { MysqlError } from './MysqlError';
@@ -117,9 +118,12 @@ Connection.prototype.connect = function connect(this: Connection, options?: obje
   if (!this._connectCalled) {
     this._connectCalled = true;
     this._socket = openSocket(this.config);
+    // Socket events run in the domain the connection was created in, as with mysql.
+    const domain = (this as { domain?: unknown }).domain;
+    if (domain) (this._socket as { domain?: unknown }).domain = domain;
     wireSocket(this, this._socket);
   }
-  const handshake = this._protocol.handshake(options as Record<string, unknown>, callback);
+  const handshake = this._protocol.handshake(options as Record<string, unknown>, bindToDomain(callback));
   const socket = this._socket as net.Socket;
   const connectTimeout = this.config.connectTimeout;
   if (connectTimeout && !handshake._ended) {
@@ -187,7 +191,7 @@ Connection.prototype.changeUser = function changeUser(this: Connection,
     timeout: opts.timeout,
     charsetNumber,
     currentConfig: this.config,
-  }, callback);
+  }, bindToDomain(callback));
 };
 
 function transactionStatement(sql: string) {
@@ -212,6 +216,7 @@ Connection.prototype.query = function query(this: Connection, sql: unknown, valu
   query._connection = this;
   if (!(typeof sql === 'object' && sql !== null && 'typeCast' in sql)) query.typeCast = this.config.typeCast;
   if (query.sql) query.sql = this.format(query.sql, query.values);
+  query._callback = bindToDomain(query._callback);
   this._implyConnect();
   return this._protocol._enqueue(query) as Query;
 };
@@ -223,7 +228,7 @@ Connection.prototype.ping = function ping(this: Connection, options?: Connection
     options = {};
   }
   this._implyConnect();
-  this._protocol.ping(options, callback);
+  this._protocol.ping(options, bindToDomain(callback));
 };
 
 Connection.prototype.statistics = function statistics(this: Connection,
@@ -233,7 +238,7 @@ Connection.prototype.statistics = function statistics(this: Connection,
     options = {};
   }
   this._implyConnect();
-  this._protocol.stats(options, callback);
+  this._protocol.stats(options, bindToDomain(callback));
 };
 
 const DEFAULT_END_TIMEOUT = 30000;
@@ -249,7 +254,7 @@ Connection.prototype.end = function end(this: Connection, options?: Connection.C
   const quitOptions: Connection.CommandOptions = Object.create((opts as object | undefined) || null);
   if (quitOptions.timeout === undefined) quitOptions.timeout = DEFAULT_END_TIMEOUT;
   this._implyConnect();
-  this._protocol.quit(quitOptions, cb);
+  this._protocol.quit(quitOptions, bindToDomain(cb));
 };
 
 Connection.prototype.destroy = function destroy(this: Connection) {

@@ -7,6 +7,7 @@ import PoolIdleTimer = require('./poolIdleTimer');
 import SqlString = require('./protocol/SqlString');
 import createError = require('./protocol/createError');
 import runPoolQuery = require('./poolQuery');
+import bindToDomain = require('./domains');
 import type PoolConfig = require('./PoolConfig');
 import type Query = require('./protocol/sequences/Query');
 import type Sequence = require('./protocol/sequences/Sequence');
@@ -87,7 +88,8 @@ function spliceConnection(list: PoolConnection[], connection: PoolConnection): v
   if (index !== -1) list.splice(index, 1);
 }
 
-Pool.prototype.getConnection = function getConnection(this: Pool, cb: Pool.GetConnectionCallback) {
+Pool.prototype.getConnection = function getConnection(this: Pool, callback: Pool.GetConnectionCallback) {
+  const cb = bindToDomain(callback);
   if (this._closed) {
     callBackLater(cb, poolClosedError());
     return;

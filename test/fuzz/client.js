@@ -18,9 +18,11 @@
 //   queue       ops enqueued right behind the main op: ['ping', 'query', ...]
 //   then        one more op once everything before it finished
 //   finish      end (default) | destroy | none: how the application lets go
+//   abort       { afterMs, how: 'destroy' | 'end' }: lets go while the ops are still pending
+//               (for a pool: pool.end()); its outcome is ops.abort
 //   watchdogMs  how long the ops may take before the case counts as a hang
 //
-// The report: { ops: { connect?, main, queue: [], then?, end? }, connectionErrors,
+// The report: { ops: { connect?, main, queue: [], abort?, then?, end? }, connectionErrors,
 // state, hang? } where every op is { calls, errors: [described], threw?, result?,
 // events? } and calls counts callback invocations ('end' events for events mode);
 // events counts each event, and afterEnd the events that came after an 'end'.
@@ -223,7 +225,8 @@ async function runConnection(spec, port, report, deadline) {
     if (spec.pauseMs) await delay(spec.pauseMs);
     const main = connectionOp(connection, spec.op, spec);
     const queued = (spec.queue || []).map((name) => connectionOp(connection, name, spec));
-    await waitFor([main].concat(queued));
+    const aborted = abort(spec, ops, () => connection.destroy(), (cb) => connection.end(cb));
+    await waitFor([main].concat(queued, aborted));
     ops.main = main.record;
     ops.queue = queued.map((r) => r.record);
     await delay(SETTLE_MS);
@@ -234,7 +237,7 @@ async function runConnection(spec, port, report, deadline) {
     }
     report.state = connection.state;
     const finish = spec.finish || 'end';
-    if (finish === 'end' && spec.op !== 'end' && !report.hang) {
+    if (finish === 'end' && spec.op !== 'end' && !spec.abort && !report.hang) {
       const end = connectionOp(connection, 'end', { opOptions: { timeout: spec.endTimeout || 2000 } });
       await waitFor([end]);
       ops.end = end.record;
@@ -255,7 +258,8 @@ async function runPool(spec, port, report, deadline) {
   try {
     const main = poolOp(pool, spec.op, spec);
     const queued = (spec.queue || []).map(() => poolOp(pool, 'pool.query', { sql: 'SELECT 1', opOptions: spec.opOptions }));
-    await waitFor([main].concat(queued));
+    const aborted = abort(spec, ops, null, (cb) => pool.end(cb));
+    await waitFor([main].concat(queued, aborted));
     ops.main = main.record;
     ops.queue = queued.map((r) => r.record);
     await delay(SETTLE_MS);
@@ -265,16 +269,42 @@ async function runPool(spec, port, report, deadline) {
       ops.then = then.record;
     }
   } finally {
-    // pool.end() is how an application lets go of a pool, after a hang too: it must still call back.
-    const end = new Recorder('pool.end');
-    try {
-      pool.end(end.callback());
-    } catch (err) {
-      end.threw(err);
-    }
-    if (!(await allDone([end], Math.max(deadline, Date.now() + 1000)))) report.hang = report.hang || 'pool.end';
-    ops.end = end.record;
+    if (!spec.abort) await endPool(pool, report, deadline);
   }
+}
+
+// pool.end() is how an application lets go of a pool, after a hang too: it must still call back.
+async function endPool(pool, report, deadline) {
+  const end = new Recorder('pool.end');
+  try {
+    pool.end(end.callback());
+  } catch (err) {
+    end.threw(err);
+  }
+  if (!(await allDone([end], Math.max(deadline, Date.now() + 1000)))) report.hang = report.hang || 'pool.end';
+  report.ops.end = end.record;
+}
+
+// spec.abort = { afterMs, how: 'destroy' | 'end' }: the application gives up while the ops are pending.
+// Returns the recorders to wait for (end()'s callback; destroy() has none).
+function abort(spec, ops, destroy, end) {
+  if (!spec.abort) return [];
+  const rec = new Recorder(spec.abort.how === 'end' ? 'abort.end' : 'abort.destroy');
+  ops.abort = rec.record;
+  setTimeout(() => {
+    try {
+      if (spec.abort.how === 'end' || !destroy) {
+        end(rec.callback());
+      } else {
+        destroy();
+        rec.record.calls++;
+        rec.complete();
+      }
+    } catch (err) {
+      rec.threw(err);
+    }
+  }, spec.abort.afterMs || 0);
+  return [rec];
 }
 
 async function runClient(spec, port) {

@@ -10,7 +10,7 @@ const TYPES = ['crash', 'hang', 'double-callback', 'after-end', 'not-error', 'no
 
 function opRecords(report) {
   const ops = report.ops || {};
-  return [ops.connect, ops.main].concat(ops.queue || [], [ops.then, ops.end]).filter(Boolean);
+  return [ops.connect, ops.main].concat(ops.queue || [], [ops.abort, ops.then, ops.end]).filter(Boolean);
 }
 
 function errorViolations(where, err) {
