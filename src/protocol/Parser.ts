@@ -8,6 +8,8 @@ const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the
 const PACKET_HEADER_LENGTH = 4; // 3-byte length + 1-byte sequence id
 const MUL_32BIT = 2 ** 32;
 
+type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
+
 function parserError(message: string, code: string, offset: number): MysqlError {
   return createError(message, code, { offset });
 }
@@ -212,6 +214,8 @@ class Parser {
     this._need(length);
     const start = this._offset;
     this._offset = start + length;
+    // Buffer#utf8Slice skips toString()'s argument checks and encoding lookup: this is the row decoding hot path.
+    if (this._encoding === 'utf-8') return (this._buffer as Utf8Sliceable).utf8Slice(start, start + length);
     return this._buffer.toString(this._encoding, start, start + length);
   }
 

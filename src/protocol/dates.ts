@@ -40,8 +40,8 @@ function readMilliseconds(s: string, dot: number): number {
   return readDigits(s, dot + 1, dot + 1 + kept) * 10 ** (3 - kept);
 }
 
-/** Epoch milliseconds for the shapes decoded here; undefined when the JS parser must decide. */
-function fastParse(s: string, dateOnly: boolean, timeZone: string): number | undefined {
+/** The Date for the shapes decoded here; undefined when the JS parser must decide. */
+function fastParse(s: string, dateOnly: boolean, timeZone: string): Date | undefined {
   const len = s.length;
   if (dateOnly ? len !== 10 : len !== 19 && (len < 21 || len > 26)) return undefined;
   if (s[4] !== '-' || s[7] !== '-') return undefined;
@@ -67,15 +67,15 @@ function fastParse(s: string, dateOnly: boolean, timeZone: string): number | und
     }
   }
 
-  if (timeZone === 'local') return new Date(year, month - 1, day, hour, minute, second, ms).getTime();
+  if (timeZone === 'local') return new Date(year, month - 1, day, hour, minute, second, ms);
   const offset = zoneOffset(timeZone);
   if (Number.isNaN(offset)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MS_PER_MINUTE;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MS_PER_MINUTE);
 }
 
 function parseDateValue(value: string, dateOnly: boolean, timeZone: string): Date | string {
-  const time = fastParse(value, dateOnly, timeZone);
-  if (time !== undefined) return new Date(time);
+  const fast = fastParse(value, dateOnly, timeZone);
+  if (fast !== undefined) return fast;
 
   let text = dateOnly ? value + ' 00:00:00' : value;
   if (timeZone !== 'local') text += ' ' + timeZone;

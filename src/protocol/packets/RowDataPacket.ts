@@ -21,6 +21,17 @@ class RowDataPacket {
     const { timezone, supportBigNumbers, bigNumberStrings, dateStrings } = connection.config;
     // Read before any column is assigned: a column may be called "_typeCast".
     const cast = this._typeCast;
+
+    // The common case first, without a closure per row: default type casting into flat rows.
+    if (typeCast && typeof typeCast !== 'function' && !nestTables) {
+      for (let i = 0; i < fieldPackets.length; i++) {
+        const field = fieldPackets[i];
+        this[field.name as string] = cast.call(this, field, parser, timezone, supportBigNumbers, bigNumberStrings,
+          dateStrings);
+      }
+      return;
+    }
+
     let fieldPacket: FieldPacket;
     const next = () => cast.call(this, fieldPacket, parser, timezone, supportBigNumbers, bigNumberStrings, dateStrings);
     const nestWith = typeof nestTables === 'string' && nestTables.length > 0 ? nestTables : null;
