@@ -11,28 +11,38 @@ interface PacketNumbering {
   incrementPacketNumber(): number;
 }
 
-// Builds one packet payload; toBuffer() frames it (splitting at 16 MB and stamping sequence ids).
+// Builds one packet payload; toBuffer() frames it (splitting at 16 MB and stamping sequence ids). The payload is
+// written after room for one header, so a packet under 16 MB is framed in place, without a copy.
 class PacketWriter {
   _buffer: Buffer | null = null;
   _offset = 0;
 
   toBuffer(parser: PacketNumbering): Buffer {
-    const payload = this._buffer || Buffer.alloc(0);
-    const length = this._offset;
-    // A payload of exactly n * 16 MB is followed by an empty packet, so the reader knows it ended.
+    const buf = this._buffer || this._allocate(0);
+    const length = this._offset - PACKET_HEADER_LENGTH;
+    if (length < MAX_PACKET_LENGTH) {
+      buf.writeUIntLE(length, 0, 3);
+      buf[3] = parser.incrementPacketNumber();
+      const framed = buf.subarray(0, this._offset);
+      this._buffer = framed;
+      return framed;
+    }
+    return this._splitLongPacket(buf, length, parser);
+  }
+
+  /** A payload of 16 MB or more goes out as several packets; one of exactly n * 16 MB ends with an empty one. */
+  _splitLongPacket(buf: Buffer, length: number, parser: PacketNumbering): Buffer {
     const packets = Math.floor(length / MAX_PACKET_LENGTH) + 1;
     const out = Buffer.allocUnsafe(length + packets * PACKET_HEADER_LENGTH);
     let offset = 0;
-
     for (let i = 0; i < packets; i++) {
-      const start = i * MAX_PACKET_LENGTH;
-      const packetLength = i + 1 === packets ? length - start : MAX_PACKET_LENGTH;
+      const start = PACKET_HEADER_LENGTH + i * MAX_PACKET_LENGTH;
+      const packetLength = i + 1 === packets ? length - i * MAX_PACKET_LENGTH : MAX_PACKET_LENGTH;
       out.writeUIntLE(packetLength, offset, 3);
       out[offset + 3] = parser.incrementPacketNumber();
       offset += PACKET_HEADER_LENGTH;
-      offset += payload.copy(out, offset, start, start + packetLength);
+      offset += buf.copy(out, offset, start, start + packetLength);
     }
-
     this._buffer = out;
     this._offset = offset;
     return out;
@@ -129,8 +139,8 @@ class PacketWriter {
   _allocate(bytes: number): Buffer {
     const current = this._buffer;
     if (!current) {
-      this._offset = 0;
-      return (this._buffer = Buffer.allocUnsafe(Math.max(INITIAL_SIZE, bytes)));
+      this._offset = PACKET_HEADER_LENGTH;
+      return (this._buffer = Buffer.allocUnsafe(Math.max(INITIAL_SIZE, PACKET_HEADER_LENGTH + bytes)));
     }
     if (current.length - this._offset >= bytes) return current;
 
