@@ -124,13 +124,12 @@ Connection.prototype.connect = function connect(this: Connection, options?: obje
     wireSocket(this, this._socket);
   }
   const handshake = this._protocol.handshake(options as Record<string, unknown>, bindToDomain(callback));
-  const socket = this._socket as net.Socket;
   const connectTimeout = this.config.connectTimeout;
   if (connectTimeout && !handshake._ended) {
-    // Covers the TCP connect and the whole handshake: a server that accepts and then stays silent times out too.
-    const onTimeout = () => this._handleConnectTimeout();
-    socket.setTimeout(connectTimeout, onTimeout);
-    handshake.once('end', () => socket.setTimeout(0, onTimeout));
+    // A deadline for the TCP connect and the whole handshake: a server that accepts and then stays silent, or
+    // drips its greeting, times out too (mysqljs only timed out an idle TCP connect).
+    const timer = setTimeout(() => this._handleConnectTimeout(), connectTimeout);
+    handshake.once('end', () => clearTimeout(timer));
   }
 };
 

@@ -228,7 +228,11 @@ class Protocol extends stream.Stream {
   }
 
   _parsePacket(): void {
+    // After a fatal error or destroy() (the head sequence has then ended, but stays queued) the bytes that were
+    // already received belong to nobody: nothing more may reach a callback, an event or a stream.
+    if (this._fatalError || this._destroyed) return;
     const sequence = this._queue[0];
+    if (sequence && sequence._ended) return;
     if (!sequence) {
       this._delegateError(createError('Received packet with no active sequence.', 'PROTOCOL_STRAY_PACKET', { fatal: true }));
       return;

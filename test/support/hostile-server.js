@@ -481,7 +481,11 @@ class HostileServer {
     this.server = net.createServer((socket) => {
       const connection = new HostileConnection(socket, this.plan, this.nextThreadId++);
       this.connections.add(connection);
-      socket.on('close', () => this.connections.delete(connection));
+      socket.on('close', () => {
+        // A client that hung up leaves nothing to write to: stop any dripping writes still scheduled.
+        connection.dispose();
+        this.connections.delete(connection);
+      });
     });
   }
 
