@@ -9,6 +9,13 @@ class BufferList {
     return buf;
   }
 
+  /** Puts a buffer back in front, as the next one to shift(). */
+  unshift(buf: Buffer): void {
+    if (!buf.length) return;
+    this.bufs.unshift(buf);
+    this.size += buf.length;
+  }
+
   push(buf: Buffer): void {
     if (!buf || !buf.length) return;
     this.bufs.push(buf);

@@ -281,20 +281,32 @@ class Parser {
     return end;
   }
 
+  /**
+   * Makes `bytes` bytes readable at the cursor. Whole received chunks are read in place; only a packet (or header)
+   * that straddles two chunks is copied, into a buffer of its own, so the bytes are not copied once per chunk.
+   */
   _combineNextBuffers(bytes: number): boolean {
     const available = this._buffer.length - this._offset;
     if (available >= bytes) return true;
     if (available + this._nextBuffers.size < bytes) return false;
 
-    const buffers: Buffer[] = [];
-    let missing = bytes - available;
-    while (missing > 0) {
-      const buf = this._nextBuffers.shift();
-      if (!buf) break;
-      buffers.push(buf);
-      missing -= buf.length;
+    if (available === 0) {
+      this._buffer = this._nextBuffers.shift() as Buffer;
+      this._offset = 0;
+      if (this._buffer.length >= bytes) return true;
     }
-    this.append(buffers);
+
+    const joined = Buffer.allocUnsafe(bytes);
+    let filled = this._buffer.copy(joined, 0, this._offset);
+    while (filled < bytes) {
+      const next = this._nextBuffers.shift() as Buffer;
+      const take = Math.min(next.length, bytes - filled);
+      next.copy(joined, filled, 0, take);
+      filled += take;
+      if (take < next.length) this._nextBuffers.unshift(next.subarray(take));
+    }
+    this._buffer = joined;
+    this._offset = 0;
     return true;
   }
 

@@ -8,23 +8,10 @@
 
 const assert = require('assert');
 const { useWorkers, assertInvariants, assertFails } = require('../fuzz/harness');
+const faultActions = require('./fault-actions');
 
-const LOST = ['PROTOCOL_CONNECTION_LOST'];
-const RESET = ['ECONNRESET', 'PROTOCOL_CONNECTION_LOST'];
 const TIMEOUT_MS = 150;
-
-// action -> the codes it may end in (undefined: any code)
-const ACTIONS = [
-  [{ action: 'close' }, LOST],
-  [{ action: 'reset' }, RESET],
-  [{ action: 'silent' }, ['ETIMEDOUT']],
-  [{ action: 'truncate' }, LOST],
-  [{ action: 'truncate', then: 'reset' }, RESET],
-  [{ action: 'truncate', then: 'silent' }, ['ETIMEDOUT']],
-  [{ action: 'seq' }, ['PROTOCOL_PACKETS_OUT_OF_ORDER']],
-  [{ action: 'length', delta: 5 }, undefined],
-  [{ action: 'length', delta: -3 }, undefined],
-];
+const ACTIONS = faultActions('ETIMEDOUT');
 
 const STAGES = [
   ['the greeting', {}, 'greeting'],

@@ -9,22 +9,10 @@
 
 const assert = require('assert');
 const { useWorkers, assertInvariants, assertFails } = require('../fuzz/harness');
+const faultActions = require('./fault-actions');
 
-const LOST = ['PROTOCOL_CONNECTION_LOST'];
-const RESET = ['ECONNRESET', 'PROTOCOL_CONNECTION_LOST'];
 const TIMEOUT_MS = 150;
-
-const ACTIONS = [
-  [{ action: 'close' }, LOST],
-  [{ action: 'reset' }, RESET],
-  [{ action: 'silent' }, ['PROTOCOL_SEQUENCE_TIMEOUT']],
-  [{ action: 'truncate' }, LOST],
-  [{ action: 'truncate', then: 'reset' }, RESET],
-  [{ action: 'truncate', then: 'silent' }, ['PROTOCOL_SEQUENCE_TIMEOUT']],
-  [{ action: 'seq' }, ['PROTOCOL_PACKETS_OUT_OF_ORDER']],
-  [{ action: 'length', delta: 5 }, undefined],
-  [{ action: 'length', delta: -3 }, undefined],
-];
+const ACTIONS = faultActions('PROTOCOL_SEQUENCE_TIMEOUT');
 
 const STAGES = [
   ['after the column count', 'rows', { stage: 'column', nth: 0 }],

@@ -19,6 +19,7 @@ tracer.use('mysql');
 
 const mysql = require('mysql');
 const { call, config, main } = require('./run.cjs');
+const poolScenarios = require('./pool-scenarios.cjs');
 
 function activeSpanId() {
   const span = tracer.scope().active();
@@ -76,29 +77,7 @@ main([
     await call(connection, 'end');
     return { rows: rows };
   }],
-  ['pool.query', async function () {
-    const pool = mysql.createPool(config({ connectionLimit: 2 }));
-    const observed = await inCallerSpan('caller.pool', function (done) {
-      pool.query('SELECT 1 AS one /* dd:pool.query */', function (err, rows) { done(err, { rows: rows }); });
-    });
-    await call(pool, 'end');
-    return observed;
-  }],
-  ['pool.getConnection + query', async function () {
-    const pool = mysql.createPool(config({ connectionLimit: 2 }));
-    const observed = await inCallerSpan('caller.getConnection', function (done) {
-      pool.getConnection(function (err, connection) {
-        if (err) return done(err);
-        const activeInGetConnection = activeSpanId();
-        connection.query('SELECT 1 AS one /* dd:pool.getConnection */', function (err, rows) {
-          connection.release();
-          done(err, { rows: rows, activeInGetConnection: activeInGetConnection });
-        });
-      });
-    });
-    await call(pool, 'end');
-    return observed;
-  }],
+  ...poolScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'dd', spanNames: ['caller.pool', 'caller.getConnection'] }),
   ['cluster.of().query', async function () {
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));

@@ -16,6 +16,7 @@ registerInstrumentations({ instrumentations: [new MySQLInstrumentation()] });
 
 const mysql = require('mysql');
 const { call, config, main } = require('./run.cjs');
+const poolScenarios = require('./pool-scenarios.cjs');
 
 const tracer = trace.getTracer('mysql-compat');
 
@@ -78,29 +79,7 @@ main([
     await call(connection, 'end');
     return { rows: rows };
   }],
-  ['pool.query', async function () {
-    const pool = mysql.createPool(config({ connectionLimit: 2 }));
-    const observed = await inCallerSpan('caller pool.query', function (done) {
-      pool.query('SELECT 1 AS one /* otel:pool.query */', function (err, rows) { done(err, { rows: rows }); });
-    });
-    await call(pool, 'end');
-    return observed;
-  }],
-  ['pool.getConnection + query', async function () {
-    const pool = mysql.createPool(config({ connectionLimit: 2 }));
-    const observed = await inCallerSpan('caller pool.getConnection', function (done) {
-      pool.getConnection(function (err, connection) {
-        if (err) return done(err);
-        const activeInGetConnection = activeSpanId();
-        connection.query('SELECT 1 AS one /* otel:pool.getConnection */', function (err, rows) {
-          connection.release();
-          done(err, { rows: rows, activeInGetConnection: activeInGetConnection });
-        });
-      });
-    });
-    await call(pool, 'end');
-    return observed;
-  }],
+  ...poolScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'otel', spanNames: ['caller pool.query', 'caller pool.getConnection'] }),
   ['cluster.getConnection + query', async function () {
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));
