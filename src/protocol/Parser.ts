@@ -2,6 +2,8 @@ import PacketHeader = require('./PacketHeader');
 import BufferList = require('./BufferList');
 import createError = require('./createError');
 import parseGeometry = require('./geometry');
+import shortAscii = require('./shortAscii');
+import dates = require('./dates');
 import type { MysqlError } from '../MysqlError';
 
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
@@ -175,6 +177,24 @@ class Parser {
     return negative ? -value : value;
   }
 
+  /**
+   * A length-coded DATE/DATETIME/TIMESTAMP value as mysqljs converts it: a Date (decoded straight from the bytes
+   * for the usual shapes), the text when it is not a valid date (zero dates), or null for NULL.
+   */
+  parseLengthCodedDate(dateOnly: boolean, timeZone: string): Date | string | null {
+    this._need(1);
+    const length = this._buffer[this._offset];
+    if (length < 251 && this._offset + 1 + length <= this._end()) {
+      const date = dates.fromBytes(this._buffer, this._offset + 1, length, dateOnly, timeZone);
+      if (date !== undefined) {
+        this._offset += 1 + length;
+        return date;
+      }
+    }
+    const text = this.parseLengthCodedString();
+    return text === null ? null : dates.parseDateValue(text, dateOnly, timeZone);
+  }
+
   parseFiller(length: number): Buffer {
     return this.parseBuffer(length);
   }
@@ -214,8 +234,15 @@ class Parser {
     this._need(length);
     const start = this._offset;
     this._offset = start + length;
-    // Buffer#utf8Slice skips toString()'s argument checks and encoding lookup: this is the row decoding hot path.
-    if (this._encoding === 'utf-8') return (this._buffer as Utf8Sliceable).utf8Slice(start, start + length);
+    if (this._encoding === 'utf-8') {
+      // The row decoding hot path: short ASCII values in JavaScript, the rest through Buffer#utf8Slice, which
+      // skips toString()'s argument checks and encoding lookup.
+      if (length <= shortAscii.MAX_LENGTH) {
+        const ascii = shortAscii(this._buffer, start, length);
+        if (ascii !== undefined) return ascii;
+      }
+      return (this._buffer as Utf8Sliceable).utf8Slice(start, start + length);
+    }
     return this._buffer.toString(this._encoding, start, start + length);
   }
 

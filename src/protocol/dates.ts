@@ -73,6 +73,48 @@ function fastParse(s: string, dateOnly: boolean, timeZone: string): Date | undef
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MS_PER_MINUTE);
 }
 
+/** The decimal value of buf[start, end), or -1 if any of those bytes is not a digit. */
+function readDigitBytes(buf: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = buf[i] - CHAR_0;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const DASH = 0x2d;
+const SPACE = 0x20;
+const COLON = 0x3a;
+
+/**
+ * The Date for "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" read straight from the row bytes, without building the text;
+ * undefined for every other shape (fractions, zero dates, ...), which then go through the text path.
+ */
+function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean, timeZone: string): Date | undefined {
+  if (length !== (dateOnly ? 10 : 19)) return undefined;
+  if (buf[start + 4] !== DASH || buf[start + 7] !== DASH) return undefined;
+  const year = readDigitBytes(buf, start, start + 4);
+  const month = readDigitBytes(buf, start + 5, start + 7);
+  const day = readDigitBytes(buf, start + 8, start + 10);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (!dateOnly) {
+    if (buf[start + 10] !== SPACE || buf[start + 13] !== COLON || buf[start + 16] !== COLON) return undefined;
+    hour = readDigitBytes(buf, start + 11, start + 13);
+    minute = readDigitBytes(buf, start + 14, start + 16);
+    second = readDigitBytes(buf, start + 17, start + 19);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  }
+  if (timeZone === 'local') return new Date(year, month - 1, day, hour, minute, second);
+  const offset = zoneOffset(timeZone);
+  if (Number.isNaN(offset)) return undefined;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * MS_PER_MINUTE);
+}
+
 function parseDateValue(value: string, dateOnly: boolean, timeZone: string): Date | string {
   const fast = fastParse(value, dateOnly, timeZone);
   if (fast !== undefined) return fast;
@@ -83,4 +125,4 @@ function parseDateValue(value: string, dateOnly: boolean, timeZone: string): Dat
   return Number.isNaN(date.getTime()) ? value : date;
 }
 
-export = { parseDateValue };
+export = { parseDateValue, fromBytes };

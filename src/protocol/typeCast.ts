@@ -3,7 +3,6 @@ import type FieldPacket = require('./packets/FieldPacket');
 import Types = require('./constants/types');
 import Charsets = require('./constants/charsets');
 import bigNumbers = require('./bigNumbers');
-import dates = require('./dates');
 
 const EXACT_LIMIT = bigNumbers.IEEE_754_BINARY_64_PRECISION;
 
@@ -40,9 +39,8 @@ function castTextValue(
     case Types.DATETIME:
     case Types.DATETIME2:
     case Types.NEWDATE: {
-      const text = parser.parseLengthCodedString();
-      if (text === null || keepsDateString(type, dateStrings)) return text;
-      return dates.parseDateValue(text, type === Types.DATE, timeZone);
+      if (keepsDateString(type, dateStrings)) return parser.parseLengthCodedString();
+      return parser.parseLengthCodedDate(type === Types.DATE, timeZone);
     }
     case Types.TINY:
     case Types.SHORT:
