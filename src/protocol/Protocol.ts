@@ -240,15 +240,18 @@ class Protocol extends stream.Stream {
 
     const Packet = this._determinePacket(sequence);
     if (!Packet) return;
-    const packet = new Packet({ protocol41: this._config.protocol41 });
     const handlers = sequence as unknown as Record<string, Handler | undefined>;
 
-    // Rows are the hot path: the sequence parses them itself, with its own type casting options.
+    // Rows are the hot path: the sequence parses them itself, with its own type casting options (and a row takes
+    // no constructor options, so none are allocated for it).
     if ((Packet as unknown) === Packets.RowDataPacket) {
-      (handlers.RowDataPacket as Handler).call(sequence, packet, this._parser, this._connection);
-      if (this._config.debug) this._debugPacket(true, packet);
+      const row = new Packets.RowDataPacket();
+      (handlers.RowDataPacket as Handler).call(sequence, row, this._parser, this._connection);
+      if (this._config.debug) this._debugPacket(true, row);
       return;
     }
+
+    const packet = new Packet({ protocol41: this._config.protocol41 });
 
     this._parseControlPacket(packet);
     if (Packet === Packets.HandshakeInitializationPacket) this._recordGreeting(packet as HandshakeInitializationPacket);
