@@ -19,7 +19,7 @@ tracer.use('mysql');
 
 const mysql = require('mysql');
 const { call, config, main } = require('./run.cjs');
-const poolScenarios = require('./pool-scenarios.cjs');
+const { tracedScenarios } = require('./traced-scenarios.cjs');
 
 function activeSpanId() {
   const span = tracer.scope().active();
@@ -42,28 +42,9 @@ function inCallerSpan(name, start) {
   });
 }
 
-function expectError(err) {
-  if (err) err.expected = true;
-  return err || new Error('the query did not fail');
-}
-
 main([
-  ['connection.query', async function () {
-    const connection = mysql.createConnection(config());
-    const observed = await inCallerSpan('caller.connection', function (done) {
-      connection.query('SELECT 1 AS one /* dd:connection */', function (err, rows) { done(err, { rows: rows }); });
-    });
-    await call(connection, 'end');
-    return observed;
-  }],
-  ['failing query', async function () {
-    const connection = mysql.createConnection(config());
-    const observed = await inCallerSpan('caller.error', function (done) {
-      connection.query('SELECT * FROM compat_no_such_table /* dd:error */', function (err) { done(expectError(err)); });
-    });
-    await call(connection, 'end');
-    return observed;
-  }],
+  ...tracedScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'dd', spanNames: {
+    connection: 'caller.connection', error: 'caller.error', pool: 'caller.pool', getConnection: 'caller.getConnection' } }),
   // Without a callback dd-trace finishes the span on the query's 'end' event.
   ['query without a callback', async function () {
     const connection = mysql.createConnection(config());
@@ -77,7 +58,6 @@ main([
     await call(connection, 'end');
     return { rows: rows };
   }],
-  ...poolScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'dd', spanNames: ['caller.pool', 'caller.getConnection'] }),
   ['cluster.of().query', async function () {
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));

@@ -16,7 +16,7 @@ registerInstrumentations({ instrumentations: [new MySQLInstrumentation()] });
 
 const mysql = require('mysql');
 const { call, config, main } = require('./run.cjs');
-const poolScenarios = require('./pool-scenarios.cjs');
+const { tracedScenarios } = require('./traced-scenarios.cjs');
 
 const tracer = trace.getTracer('mysql-compat');
 
@@ -43,30 +43,9 @@ function inCallerSpan(name, start) {
   });
 }
 
-function expectError(err) {
-  if (err) err.expected = true;
-  return err || new Error('the query did not fail');
-}
-
 main([
-  ['connection.query', async function () {
-    const connection = mysql.createConnection(config());
-    const observed = await inCallerSpan('caller connection.query', function (done) {
-      connection.query('SELECT 1 AS one /* otel:connection */', function (err, rows) { done(err, { rows: rows }); });
-    });
-    await call(connection, 'end');
-    return observed;
-  }],
-  ['failing query', async function () {
-    const connection = mysql.createConnection(config());
-    const observed = await inCallerSpan('caller failing', function (done) {
-      connection.query('SELECT * FROM compat_no_such_table /* otel:error */', function (err) {
-        done(expectError(err));
-      });
-    });
-    await call(connection, 'end');
-    return observed;
-  }],
+  ...tracedScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'otel', spanNames: {
+    connection: 'caller connection.query', error: 'caller failing', pool: 'caller pool.query', getConnection: 'caller pool.getConnection' } }),
   ['query().stream()', async function () {
     const connection = mysql.createConnection(config());
     const rows = [];
@@ -79,7 +58,6 @@ main([
     await call(connection, 'end');
     return { rows: rows };
   }],
-  ...poolScenarios({ mysql, config, call, inCallerSpan, activeSpanId, tag: 'otel', spanNames: ['caller pool.query', 'caller pool.getConnection'] }),
   ['cluster.getConnection + query', async function () {
     const cluster = mysql.createPoolCluster();
     cluster.add('node1', config({ connectionLimit: 2 }));
