@@ -9,6 +9,9 @@ import type { MysqlError } from '../MysqlError';
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
 const PACKET_HEADER_LENGTH = 4; // 3-byte length + 1-byte sequence id
 const MUL_32BIT = 2 ** 32;
+const MAX_EXACT_DIGITS = 15; // every 15-digit integer is exact in a double, and so is 10 ** 15
+const MAX_FAST_NUMERIC_LENGTH = MAX_EXACT_DIGITS + 2; // room for a sign and a decimal point
+const POWERS_OF_TEN = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, i) => 10 ** i);
 
 type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
 
@@ -146,35 +149,48 @@ class Parser {
   }
 
   /**
-   * A length-coded integer column value (the server sends it as decimal text) read straight from the bytes, without
-   * building a string: the hot path of integer columns. Text that is not a plain integer of up to 15 digits
-   * (which a double holds exactly) goes through Number(), as mysqljs converts it.
+   * A length-coded column value that the server sends as decimal text (integers, FLOAT, DOUBLE) as the number
+   * Number(text) gives, read straight from the bytes without building a string: the hot path of numeric columns.
+   * With at most 15 digits the digits form an exact integer and one division by an exact power of ten rounds
+   * correctly, so the result is the same; anything else (more digits, exponents, NaN) goes through Number().
    */
-  parseLengthCodedInteger(): number | null {
+  parseLengthCodedNumeric(): number | null {
     this._need(1);
     const buf = this._buffer;
-    const length = buf[this._offset];
+    const start = this._offset;
+    const length = buf[start];
     if (length === 251) {
       this._offset++;
       return null;
     }
-    if (length > 15 || length === 0 || this._offset + 1 + length > this._end()) {
-      const text = this.parseLengthCodedString();
-      return text === null ? null : Number(text);
+    const end = start + 1 + length;
+    if (length > 0 && length <= MAX_FAST_NUMERIC_LENGTH && end <= this._end()) {
+      let o = start + 1;
+      const negative = buf[o] === 0x2d; // '-'
+      if (negative) o++;
+      let mantissa = 0;
+      let digits = 0;
+      let decimals = -1; // digits after the '.', once one was seen
+      for (; o < end; o++) {
+        const c = buf[o];
+        if (c === 0x2e && decimals < 0) {
+          decimals = 0;
+          continue;
+        }
+        const digit = c - 0x30;
+        if (digit < 0 || digit > 9) break;
+        mantissa = mantissa * 10 + digit;
+        digits++;
+        if (decimals >= 0) decimals++;
+      }
+      if (o === end && digits > 0 && digits <= MAX_EXACT_DIGITS) {
+        this._offset = end;
+        const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative ? -value : value;
+      }
     }
-    const end = this._offset + 1 + length;
-    let o = this._offset + 1;
-    const negative = buf[o] === 0x2d; // '-'
-    if (negative) o++;
-    if (o === end) return Number(this.parseLengthCodedString());
-    let value = 0;
-    for (; o < end; o++) {
-      const digit = buf[o] - 0x30;
-      if (digit < 0 || digit > 9) return Number(this.parseLengthCodedString());
-      value = value * 10 + digit;
-    }
-    this._offset = end;
-    return negative ? -value : value;
+    const text = this.parseLengthCodedString();
+    return text === null ? null : Number(text);
   }
 
   /**

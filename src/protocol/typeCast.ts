@@ -47,10 +47,9 @@ function castTextValue(
     case Types.LONG:
     case Types.INT24:
     case Types.YEAR:
-      if (field.zeroFill !== true) return parser.parseLengthCodedInteger();
-      return numberUnlessZeroFilled(field, parser.parseLengthCodedString());
     case Types.FLOAT:
     case Types.DOUBLE:
+      if (field.zeroFill !== true) return parser.parseLengthCodedNumeric();
       return numberUnlessZeroFilled(field, parser.parseLengthCodedString());
     case Types.NEWDECIMAL:
     case Types.LONGLONG: {

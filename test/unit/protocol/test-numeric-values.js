@@ -1,0 +1,73 @@
+'use strict';
+
+const assert = require('assert');
+const path = require('path');
+const common = require('../../support/common');
+
+const Parser = require(path.join(common.lib, 'protocol/Parser'));
+const PacketWriter = require(path.join(common.lib, 'protocol/PacketWriter'));
+
+// Reads each text as one length-coded column value with parseLengthCodedNumeric().
+function readNumbers(texts) {
+  const writer = new PacketWriter();
+  texts.forEach(function (text) { writer.writeLengthCodedString(text); });
+  let seq = 0;
+  const bytes = writer.toBuffer({ incrementPacketNumber: function () { return seq++; } });
+  const out = [];
+  const parser = new Parser({
+    onPacket: function () {
+      texts.forEach(function () { out.push(parser.parseLengthCodedNumeric()); });
+    },
+  });
+  parser.write(bytes);
+  return out;
+}
+
+// A seeded generator (mulberry32), so a failure can be replayed.
+function random(seed) {
+  let a = seed >>> 0;
+  return function () {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('protocol: numeric column values read from the bytes', function () {
+  // Parser#parseLengthCodedNumeric is ours: mysqljs converts every numeric text with Number().
+  common.itOwn('gives exactly what Number(text) gives, for the odd texts servers and proxies may send', function () {
+    const texts = ['0', '-0', '1.', '.5', '-', '.', '1.5e3', 'inf', 'nan', '+5', '007', '0.1', '0.000000000000001',
+      '123456789012345', '1234567890123456', '9007199254740993', '-99999.99999', '12.34.5', '', '1e-7', '123.456000',
+      '0.30000000000000004', '1.7976931348623157e308', '-1.5'];
+    readNumbers(texts).forEach(function (value, i) {
+      assert.ok(Object.is(value, Number(texts[i])), JSON.stringify(texts[i]) + ' gave ' + value);
+    });
+  });
+
+  common.itOwn('gives exactly what Number(text) gives for 20,000 random decimals of up to 15 digits', function () {
+    const next = random(20261201);
+    const texts = [];
+    for (let i = 0; i < 20000; i++) {
+      const digits = 1 + Math.floor(next() * 15);
+      let text = '';
+      for (let d = 0; d < digits; d++) text += Math.floor(next() * 10);
+      const decimals = Math.floor(next() * (digits + 1));
+      if (decimals) text = text.slice(0, digits - decimals) + '.' + text.slice(digits - decimals);
+      texts.push(next() < 0.5 ? '-' + text : text);
+    }
+    const values = readNumbers(texts);
+    const wrong = texts.filter(function (text, i) { return !Object.is(values[i], Number(text)); });
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  common.itOwn('reads NULL as null', function () {
+    const writer = new PacketWriter();
+    writer.writeLengthCodedNumber(null);
+    const bytes = writer.toBuffer({ incrementPacketNumber: function () { return 0; } });
+    let value;
+    const parser = new Parser({ onPacket: function () { value = parser.parseLengthCodedNumeric(); } });
+    parser.write(bytes);
+    assert.strictEqual(value, null);
+  });
+});
