@@ -84,6 +84,13 @@ class Parser {
 
   pause(): void {
     this._paused = true;
+    // While paused, everything received and not yet read is in _buffer after _offset, as with mysqljs: code that
+    // takes over the socket then (a fake server starting TLS) reads the rest from there.
+    if (this._nextBuffers.size) {
+      const rest: Buffer[] = [];
+      for (let buf = this._nextBuffers.shift(); buf; buf = this._nextBuffers.shift()) rest.push(buf);
+      this.append(rest);
+    }
   }
 
   resume(): void {

@@ -79,4 +79,23 @@ describe('protocol: packet framing', function () {
     assert.strictEqual(seen.length, long.length);
     seen.forEach(function (payload, i) { assert.ok(payload.equals(long[i]), 'payload ' + i); });
   });
+  it('holds every unread byte in _buffer after _offset once paused, as code taking over the socket expects', function () {
+    const first = frame([Buffer.from('hello')]);
+    const rest = crypto.randomBytes(50);
+    const wire = Buffer.concat([first, rest]);
+    // Split inside the first packet, so it straddles two chunks; the second chunk also holds the bytes after it.
+    const chunks = [wire.subarray(0, 6), wire.subarray(6)];
+    let unread = null;
+    const parser = new Parser({
+      onPacket: function () {
+        parser.parsePacketTerminatedBuffer();
+        parser.pause();
+        process.nextTick(function () { unread = parser._buffer.subarray(parser._offset); });
+      },
+    });
+    chunks.forEach(function (chunk) { parser.write(chunk); });
+    return new Promise(function (resolve) { setImmediate(resolve); }).then(function () {
+      assert.ok(unread && unread.equals(rest), 'the bytes after the packet');
+    });
+  });
 });
