@@ -17,8 +17,10 @@ class EofPacket {
   parse(parser: Parser): void {
     this.fieldCount = parser.parseUnsignedNumber(1);
     if (this.protocol41) {
-      this.warningCount = parser.parseUnsignedNumber(2);
-      this.serverStatus = parser.parseUnsignedNumber(2);
+      // A bare 0xFE (pre-4.1 form, or a test double that built it without protocol41): mysqljs read zeros.
+      const complete = !parser.reachedPacketEnd();
+      this.warningCount = complete ? parser.parseUnsignedNumber(2) : 0;
+      this.serverStatus = complete ? parser.parseUnsignedNumber(2) : 0;
     }
   }
 

@@ -28,8 +28,10 @@ class OkPacket {
     this.affectedRows = parser.parseLengthCodedNumber();
     this.insertId = parser.parseLengthCodedNumber();
     if (this.protocol41) {
-      this.serverStatus = parser.parseUnsignedNumber(2);
-      this.warningCount = parser.parseUnsignedNumber(2);
+      // A short OK (old servers, test doubles that build it without protocol41) ends here; mysqljs read zeros.
+      const complete = !parser.reachedPacketEnd();
+      this.serverStatus = complete ? parser.parseUnsignedNumber(2) : 0;
+      this.warningCount = complete ? parser.parseUnsignedNumber(2) : 0;
     }
     this.message = parser.parsePacketTerminatedString();
     this.changedRows = 0;
