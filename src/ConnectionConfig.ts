@@ -147,16 +147,15 @@ class ConnectionConfig {
     for (const flag in newFlags) {
       if (allFlags[flag] !== false) allFlags[flag] = newFlags[flag];
     }
-    const constants = ClientConstants as unknown as Record<string, number | undefined>;
     let flags = 0;
     for (const flag in allFlags) {
-      if (allFlags[flag]) flags |= constants['CLIENT_' + flag] || 0;
+      if (allFlags[flag]) flags |= (ClientConstants as Record<string, number | undefined>)['CLIENT_' + flag] || 0;
     }
     return flags >>> 0;
   }
 
   static getCharsetNumber(charset: string): number {
-    const num = (Charsets as unknown as Record<string, number | undefined>)[charset.toUpperCase()];
+    const num = Charsets[charset.toUpperCase()];
     if (num === undefined) throw new TypeError("Unknown charset '" + charset + "'");
     return num;
   }

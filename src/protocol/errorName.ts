@@ -4,8 +4,6 @@ import MariaDBErrors = require('./constants/mariadb_errors');
 // MySQL and MariaDB gave some error numbers different names. The protocol marks the ERR packets that came from
 // a MariaDB server, so each connection names its errors after its own server.
 const fromMariaDB = new WeakSet<object>();
-const mysqlNames = ErrorConstants as unknown as Record<number, string | undefined>;
-const mariadbNames = MariaDBErrors as unknown as Record<number, string | undefined>;
 
 const errorName = {
   markFromMariaDB(packet: object): void {
@@ -15,10 +13,10 @@ const errorName = {
   /** The error's code name, or undefined when no table knows the number. */
   of(errno: number, packet: object): string | undefined {
     if (fromMariaDB.has(packet)) {
-      const name = mariadbNames[errno];
+      const name = MariaDBErrors[errno];
       if (name) return name;
     }
-    return mysqlNames[errno];
+    return ErrorConstants[errno];
   },
 };
 
