@@ -136,7 +136,8 @@ function build(run) {
       ' raw floor = `benchmark/raw-client.js`, which frames packets and decodes nothing',
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
       ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured. Cells are medians` +
-      ' over the rounds; ± is half the range across rounds (the harness noise).',
+      ' over the rounds; ± is half the range across rounds (the harness noise). Every driver runs with' +
+      ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default).',
     `- **Load**: loadavg ${run.loadStart} before, ${run.loadEnd} after. While measuring, the machine was` +
       ` ${percent(median(allBusy.map((b) => b.busy)))} busy (median share of all ${machine.nproc} CPUs): the` +
       ` driver ${percent(median(allBusy.map((b) => b.client)))}, the server` +

@@ -6,6 +6,7 @@ import Protocol = require('./protocol/Protocol');
 import SqlString = require('./protocol/SqlString');
 import Query = require('./protocol/sequences/Query');
 import startTLS = require('./startTLS');
+import coalescedWriter = require('./coalescedWriter');
 import createQuery = require('./createQuery');
 import createError = require('./protocol/createError');
 import bindToDomain = require('./domains');
@@ -154,9 +155,7 @@ function openSocket(config: ConnectionConfig): net.Socket {
 
 function wireSocket(connection: Connection, socket: net.Socket): void {
   const protocol = connection._protocol;
-  protocol.on('data', (data: Buffer) => {
-    if (!socket.destroyed) socket.write(data);
-  });
+  protocol.on('data', coalescedWriter(socket));
   socket.on('data', (data: Buffer) => protocol.write(data));
   protocol.on('end', (err?: MysqlError) => {
     // After a fatal error nothing more will be read: close at once so no socket keeps the process alive.

@@ -35,6 +35,8 @@ declare namespace ConnectionConfig {
     dateStrings?: boolean | Array<'TIMESTAMP' | 'DATETIME' | 'DATE'>;
     debug?: boolean | string[];
     trace?: boolean;
+    /** Write queued commands without waiting for the answers to the ones ahead (default true). */
+    pipelining?: boolean;
     stringifyObjects?: boolean;
     timezone?: string;
     flags?: FlagList;
@@ -75,6 +77,7 @@ class ConnectionConfig {
   dateStrings: boolean | string[];
   debug: boolean | string[] | undefined;
   trace: boolean;
+  pipelining: boolean;
   stringifyObjects: boolean;
   timezone: string;
   flags: ConnectionConfig.FlagList;
@@ -111,6 +114,7 @@ class ConnectionConfig {
     this.dateStrings = options.dateStrings || false;
     this.debug = options.debug;
     this.trace = options.trace !== false;
+    this.pipelining = options.pipelining !== false;
     this.stringifyObjects = options.stringifyObjects || false;
     this.timezone = options.timezone || 'local';
     this.flags = options.flags || '';

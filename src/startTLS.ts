@@ -1,5 +1,6 @@
 import net = require('net');
 import tls = require('tls');
+import coalescedWriter = require('./coalescedWriter');
 import type ConnectionConfig = require('./ConnectionConfig');
 import type Protocol = require('./protocol/Protocol');
 import type { MysqlError } from './MysqlError';
@@ -53,9 +54,7 @@ function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null)
   secureSocket.on('data', (data: Buffer) => protocol.write(data));
   // The TLS socket now owns the TCP handle, so the plain socket no longer reports the server closing.
   secureSocket.on('end', () => protocol.end());
-  protocol.on('data', (data: Buffer) => {
-    if (!secureSocket.destroyed) secureSocket.write(data);
-  });
+  protocol.on('data', coalescedWriter(secureSocket));
   secureSocket.once('secureConnect', () => {
     established = true;
     // pause(), resume() and destroy() must act on the socket that reads, or a paused result set keeps arriving.

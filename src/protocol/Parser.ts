@@ -289,6 +289,10 @@ class Parser {
     this._nextPacketNumber = 0;
   }
 
+  setPacketNumber(number: number): void {
+    this._nextPacketNumber = number;
+  }
+
   packetLength(): number | null {
     if (!this._packetHeader) return null;
     return this._packetHeader.length + this._longPacketBuffers.size;

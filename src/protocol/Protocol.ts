@@ -6,6 +6,7 @@ import Packets = require('./packets');
 import Sequences = require('./sequences');
 import createError = require('./createError');
 import errorName = require('./errorName');
+import pipelining = require('./pipelining');
 import type Sequence = require('./sequences/Sequence');
 import type HandshakeInitializationPacket = require('./packets/HandshakeInitializationPacket');
 import type { MysqlError } from '../MysqlError';
@@ -14,6 +15,7 @@ declare namespace Protocol {
   interface Config {
     debug?: boolean | string[];
     trace?: boolean;
+    pipelining?: boolean;
     protocol41?: boolean;
     supportBigNumbers?: boolean;
   }
@@ -79,6 +81,10 @@ class Protocol extends stream.Stream {
   _ended = false;
   _destroyed = false;
   _queue: Sequence[] = [];
+  /** How many sequences at the front of the queue have had their commands written (the head and any sent early). */
+  _sent = 0;
+  /** Numbers outgoing packets: the parser, except while a command is written ahead of the conversation. */
+  _numbering: pipelining.PacketNumbering;
   _handshakeInitializationPacket: HandshakeInitializationPacket | null = null;
   _serverIsMariaDB = false;
   _parser: Parser;
@@ -94,6 +100,7 @@ class Protocol extends stream.Stream {
       config: this._config,
     });
     this._sequenceListeners = sequenceListeners(this);
+    this._numbering = this._parser;
   }
 
   write(buffer: Buffer): boolean {
@@ -179,7 +186,10 @@ class Protocol extends stream.Stream {
 
     if (this._queue.length === 1) {
       this._parser.resetPacketNumber();
+      this._sent = 1;
       this._startSequence(sequence);
+    } else {
+      this._sendAhead();
     }
     return sequence;
   }
@@ -240,6 +250,12 @@ class Protocol extends stream.Stream {
 
     const Packet = this._determinePacket(sequence);
     if (!Packet) return;
+    if (Packet === Packets.LocalInfileRequestPacket && this._sent > 1) {
+      // Its file bytes would reach the server after the commands already written behind it.
+      this._delegateError(createError('The server asked for a local file after a query that names none, and the '
+        + 'commands queued behind it were already sent', 'PROTOCOL_UNEXPECTED_PACKET', { fatal: true }), sequence);
+      return;
+    }
     const handlers = sequence as unknown as Record<string, Handler | undefined>;
 
     // Rows are the hot path: the sequence parses them itself, with its own type casting options (and a row takes
@@ -289,7 +305,7 @@ class Protocol extends stream.Stream {
   _emitPacket(packet: Protocol.Packet): void {
     const writer = new PacketWriter();
     packet.write(writer);
-    this.emit('data', writer.toBuffer(this._parser));
+    this.emit('data', writer.toBuffer(this._numbering));
     if (this._config.debug) this._debugPacket(false, packet);
   }
 
@@ -313,18 +329,53 @@ class Protocol extends stream.Stream {
     if (this._fatalError || this._destroyed) return;
 
     this._queue.shift();
+    this._sent = Math.max(this._sent - 1, 0);
     const next = this._queue[0];
     if (!next) {
       this.emit('drain');
       return;
     }
-    this._parser.resetPacketNumber();
-    this._startSequence(next);
+    if (this._sent > 0) {
+      // Its command was written ahead: the answer continues its packet numbering, and its timeout starts now.
+      this._parser.setPacketNumber(next._nextPacketNumberWhenSent);
+      this._startTimer(next);
+    } else {
+      this._parser.resetPacketNumber();
+      this._sent = 1;
+      this._startSequence(next);
+    }
+    this._sendAhead();
+  }
+
+  /**
+   * Pipelining: writes the commands queued behind the ones already sent, as far as the rules in pipelining.ts
+   * allow. Replies are still read in order, by the head of the queue, so callbacks and events do not change.
+   */
+  _sendAhead(): void {
+    if (this._config.pipelining === false) return;
+    const queue = this._queue;
+    while (this._sent > 0 && this._sent < queue.length && !this._fatalError && !this._destroyed && !this._ended) {
+      const sequence = queue[this._sent];
+      if (!pipelining.letsFollowersThrough(queue[this._sent - 1]) || !pipelining.canSendAhead(sequence)) return;
+      this._sent++;
+      const counter = new pipelining.PacketCounter();
+      this._numbering = counter;
+      try {
+        sequence.start();
+      } finally {
+        this._numbering = this._parser;
+      }
+      sequence._nextPacketNumberWhenSent = counter.next;
+    }
+  }
+
+  _startTimer(sequence: Sequence): void {
+    const timeout = sequence._timeout;
+    if (timeout !== undefined && timeout > 0 && isFinite(timeout)) sequence._timer.start(timeout);
   }
 
   _startSequence(sequence: Sequence): void {
-    const timeout = sequence._timeout;
-    if (timeout !== undefined && timeout > 0 && isFinite(timeout)) sequence._timer.start(timeout);
+    this._startTimer(sequence);
     if (sequence instanceof Sequences.ChangeUser) {
       sequence.start(this._handshakeInitializationPacket);
     } else {
@@ -346,6 +397,8 @@ class Protocol extends stream.Stream {
 
   /** Ends the running sequence with a fatal error (which then reaches the whole queue). */
   _failCurrent(err: MysqlError): void {
+    // After a fatal error the bytes still arriving (replies to commands sent ahead, say) are not read any more.
+    if (this._fatalError || this._destroyed) return;
     err.fatal = true;
     const sequence = this._queue[0];
     if (sequence) {

@@ -44,6 +44,11 @@
  * they are, for malformed-packet tests), conn.end(), conn.destroy();
  * conn.Packets is the library's packets module, for writePacket().
  *
+ * Commands are answered one at a time, as a real server does: a command that
+ * arrives while an earlier one is unanswered (a pipelining client sends them
+ * together) waits until the earlier one's reply ends with an OK, an error,
+ * statistics or the last EOF of its result sets.
+ *
  * Sequence ids are handled here: a reply continues from the id of the last
  * packet received, and each client command is expected to start again at 0,
  * except after a packet that asks the client for more (handshake, auth switch,
@@ -68,6 +73,7 @@ const UTF8_GENERAL_CI = 33;
 const SERVER_STATUS_AUTOCOMMIT = 2;
 const ER_UNKNOWN_ERROR = 1105;
 const ER_UNKNOWN_COM_ERROR = 1047;
+const SERVER_MORE_RESULTS_EXISTS = 8;
 
 // What a MySQL 5.7 server offers, minus TLS (the fake server cannot do it).
 const DEFAULT_CAPABILITIES =
@@ -144,6 +150,9 @@ class FakeConnection extends EventEmitter {
     this._protocol41 = true;
     this._expected = null; // [packet class, event] while the client continues a sequence
     this._nextSequenceId = 0;
+    this._busy = false; // a command is being answered
+    this._waiting = []; // [event, packet, first reply id] of the commands received meanwhile
+    this._rowSetEofs = -1; // EOFs sent in the current result set; -1 outside one
     this._parser = new Parser({
       config: {},
       onPacket: (header) => this._onPacket(header),
@@ -276,6 +285,7 @@ class FakeConnection extends EventEmitter {
     const writer = new PacketWriter();
     packet.write(writer);
     this._send(writer, packet.constructor.name, options);
+    if (this._endsReply(packet)) this._replied();
   }
 
   writeRaw(buffer) {
@@ -307,8 +317,42 @@ class FakeConnection extends EventEmitter {
     this.writeRaw(bytes);
   }
 
+  /** Whether this packet is the last one of the reply to a command. */
+  _endsReply(packet) {
+    const name = packet.constructor.name;
+    if (name === 'ResultSetHeaderPacket') this._rowSetEofs = 0;
+    if (name === 'EofPacket' && this._rowSetEofs >= 0 && ++this._rowSetEofs < 2) return false;
+    if (name === 'EofPacket' || name === 'OkPacket') {
+      this._rowSetEofs = -1;
+      return !(packet.serverStatus & SERVER_MORE_RESULTS_EXISTS);
+    }
+    return name === 'ErrorPacket' || name === 'StatisticsPacket';
+  }
+
+  _replied() {
+    this._busy = false;
+    if (this._waiting.length) setImmediate(() => this._dispatchWaiting());
+  }
+
+  _dispatchWaiting() {
+    if (this._busy || !this._waiting.length || this.socket.destroyed) return;
+    const [event, packet, replyId] = this._waiting.shift();
+    this._nextSequenceId = replyId;
+    this._dispatch(event, packet);
+  }
+
+  _dispatch(event, packet) {
+    this._busy = true;
+    if (this.listenerCount(event) > 0) this.emit(event, packet);
+    else this._answer(event, packet);
+  }
+
   _onPacket(header) {
-    this._nextSequenceId = (header.number + 1) % 256;
+    const replyId = (header.number + 1) % 256;
+    // A command that waits its turn is numbered when it is answered; a continuation belongs to the reply going on.
+    if (!this._busy || this._expected) this._nextSequenceId = replyId;
+    // The next client packet starts a new command, unless what is sent next asks the client to go on.
+    expectSequenceId(this._parser, 0);
 
     // header is the last part of a long packet, so ask the parser whether it is empty.
     const entry = this._expected || (!this._parser.reachedPacketEnd() && COMMANDS[this._parser.peak()]);
@@ -327,10 +371,10 @@ class FakeConnection extends EventEmitter {
       this._expected = null;
       this.emit(event, packet);
       this._authenticate(packet);
-    } else if (this.listenerCount(event) > 0) {
-      this.emit(event, packet);
+    } else if (this._busy) {
+      this._waiting.push([event, packet, replyId]);
     } else {
-      this._answer(event, packet);
+      this._dispatch(event, packet);
     }
   }
 

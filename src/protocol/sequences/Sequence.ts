@@ -30,6 +30,8 @@ interface Sequence extends EventEmitter {
   _callback: Sequence.Callback | undefined;
   _callSite: Error | null;
   _ended: boolean;
+  /** With pipelining: the packet number after this command's own packets, once they were written early; else 0. */
+  _nextPacketNumberWhenSent: number;
   _timeout: number | undefined;
   _timer: Timer;
   determinePacket?(firstByte: number | undefined, parser: Parser): Sequence.PacketClass | undefined;
@@ -60,6 +62,7 @@ const Sequence = function Sequence(
   this._callback = callback;
   this._callSite = null;
   this._ended = false;
+  this._nextPacketNumberWhenSent = 0;
   this._timeout = opts.timeout;
   this._timer = new Timer(this);
 } as Sequence.Constructor;
