@@ -202,13 +202,15 @@ class Parser {
 
   /**
    * A length-coded DATE/DATETIME/TIMESTAMP value as mysqljs converts it: a Date (decoded straight from the bytes
-   * for the usual shapes), the text when it is not a valid date (zero dates), or null for NULL.
+   * for the usual shapes), the text when it is not a valid date (zero dates), or null for NULL. With localOffsets
+   * (dates.localOffsets()), local times are converted with the cached offset of their hour.
    */
-  parseLengthCodedDate(dateOnly: boolean, timeZone: string): Date | string | null {
+  parseLengthCodedDate(dateOnly: boolean, timeZone: string, localOffsets: dates.LocalOffsets | null = null):
+  Date | string | null {
     this._need(1);
     const length = this._buffer[this._offset];
     if (length < 251 && this._offset + 1 + length <= this._end()) {
-      const date = dates.fromBytes(this._buffer, this._offset + 1, length, dateOnly, timeZone);
+      const date = dates.fromBytes(this._buffer, this._offset + 1, length, dateOnly, timeZone, localOffsets);
       if (date !== undefined) {
         this._offset += 1 + length;
         return date;
@@ -273,6 +275,30 @@ class Parser {
     const buffer = this.parseLengthCodedBuffer();
     if (buffer === null || !buffer.length) return null;
     return parseGeometry(buffer);
+  }
+
+  /** A copy of the current packet's unread bytes. */
+  copyPacketRest(): Buffer {
+    const end = this._end();
+    const copy = Buffer.allocUnsafe(end - this._offset);
+    this._buffer.copy(copy, 0, this._offset, end);
+    return copy;
+  }
+
+  skipPacketRest(): void {
+    this._offset = this._end();
+  }
+
+  /** Whether the current packet's unread bytes are exactly `bytes`. */
+  packetRestEquals(bytes: Buffer): boolean {
+    const start = this._offset;
+    const length = this._end() - start;
+    if (length !== bytes.length) return false;
+    const buf = this._buffer;
+    for (let i = 0; i < length; i++) {
+      if (buf[start + i] !== bytes[i]) return false;
+    }
+    return true;
   }
 
   reachedPacketEnd(): boolean {

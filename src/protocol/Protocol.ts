@@ -7,6 +7,7 @@ import Sequences = require('./sequences');
 import createError = require('./createError');
 import errorName = require('./errorName');
 import pipelining = require('./pipelining');
+import ColumnDefinitionCache = require('./ColumnDefinitionCache');
 import type Sequence = require('./sequences/Sequence');
 import type HandshakeInitializationPacket = require('./packets/HandshakeInitializationPacket');
 import type { MysqlError } from '../MysqlError';
@@ -89,6 +90,7 @@ class Protocol extends stream.Stream {
   _serverIsMariaDB = false;
   _parser: Parser;
   _sequenceListeners: Protocol.SequenceListeners;
+  _columnDefinitions = new ColumnDefinitionCache();
 
   constructor(options: Protocol.Options = {}) {
     super();
@@ -267,9 +269,14 @@ class Protocol extends stream.Stream {
       return;
     }
 
-    const packet = new Packet({ protocol41: this._config.protocol41 });
-
-    this._parseControlPacket(packet);
+    let packet: Protocol.Packet;
+    if (Packet === Packets.FieldPacket) {
+      packet = this._readColumnDefinition();
+    } else {
+      packet = new Packet({ protocol41: this._config.protocol41 });
+      this._parseControlPacket(packet);
+      if (Packet === Packets.ResultSetHeaderPacket) this._columnDefinitions.rewind();
+    }
     if (Packet === Packets.HandshakeInitializationPacket) this._recordGreeting(packet as HandshakeInitializationPacket);
     if (Packet === Packets.ErrorPacket && this._serverIsMariaDB) errorName.markFromMariaDB(packet);
 
@@ -294,6 +301,20 @@ class Protocol extends stream.Stream {
     } finally {
       if (this._config.debug) this._debugPacket(true, packet);
     }
+  }
+
+  _readColumnDefinition(): Protocol.Packet {
+    const cache = this._columnDefinitions;
+    const cached = cache.lookup(this._parser);
+    if (cached) {
+      if (this._config.debug) this._debugPacket(true, cached);
+      return cached;
+    }
+    const bytes = this._parser.copyPacketRest();
+    const packet = new Packets.FieldPacket({ protocol41: this._config.protocol41 });
+    this._parseControlPacket(packet);
+    cache.remember(bytes, packet);
+    return packet;
   }
 
   _recordGreeting(packet: HandshakeInitializationPacket): void {

@@ -2,6 +2,7 @@ import type ResultSetHeaderPacket = require('./packets/ResultSetHeaderPacket');
 import type FieldPacket = require('./packets/FieldPacket');
 import type EofPacket = require('./packets/EofPacket');
 import type RowDataPacket = require('./packets/RowDataPacket');
+import type decoderFor = require('./typeCast');
 
 // One result set of a query while it arrives: its header, column definitions, EOF markers and rows.
 class ResultSet {
@@ -9,6 +10,8 @@ class ResultSet {
   fieldPackets: FieldPacket[] = [];
   eofPackets: EofPacket[] = [];
   rows: RowDataPacket[] = [];
+  /** The reader of each column, made when the first row arrives. */
+  decoders: decoderFor.Decoder[] | null = null;
 
   constructor(resultSetHeaderPacket: ResultSetHeaderPacket) {
     this.resultSetHeaderPacket = resultSetHeaderPacket;

@@ -10,6 +10,9 @@ const SPACE = 0x20;
 const COLON = 0x3a;
 const DOT = 0x2e;
 const MS_PER_MINUTE = 60000;
+const MS_PER_HOUR = 3600000;
+const MS_PER_DAY = 86400000;
+const MAX_CACHED_HOURS = 100000; // local hours whose offset is kept, per TZ setting
 const DATE_LENGTH = 10; // YYYY-MM-DD
 const DATETIME_LENGTH = 19; // YYYY-MM-DD HH:MM:SS
 const MAX_FRACTION_DIGITS = 6;
@@ -38,6 +41,56 @@ function zoneOffset(timeZone: string): number {
   return offset;
 }
 
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1-12), as Date.UTC counts them: linear in the day, so
+ * a day past the month's end rolls over the same way. Integer arithmetic (H. Hinnant's days_from_civil), far
+ * cheaper than Date.UTC().
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1; // counted from March 1st
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
+}
+
+/**
+ * The local zone's offset (ms, local minus UTC) for each hour of local wall-clock time, learnt from the JS Date
+ * once per hour seen; NaN for an hour inside which the offset changes (a DST switch), where only the JS Date
+ * decides. One cache per TZ setting, since assigning process.env.TZ changes the zone of later Dates.
+ */
+type LocalOffsets = Map<number, number>;
+const localOffsetsByZone = new Map<string | undefined, LocalOffsets>();
+
+/** The offsets cache for the current TZ setting: looked up once per result set, not per value. */
+function localOffsets(): LocalOffsets {
+  const zone = process.env.TZ;
+  let offsets = localOffsetsByZone.get(zone);
+  if (!offsets) {
+    offsets = new Map();
+    localOffsetsByZone.set(zone, offsets);
+  }
+  return offsets;
+}
+
+function localDate(offsets: LocalOffsets | null, year: number, month: number, day: number, hour: number,
+  minute: number, second: number, ms: number): Date {
+  if (offsets === null) return new Date(year, month - 1, day, hour, minute, second, ms);
+  // Hours since 1970 as the key: a small integer, which a Map hashes faster than a millisecond count.
+  const hourKey = daysFromCivil(year, month, day) * 24 + hour;
+  const hourWall = hourKey * MS_PER_HOUR;
+  let offset = offsets.get(hourKey);
+  if (offset === undefined) {
+    const first = hourWall - new Date(year, month - 1, day, hour, 0, 0, 0).getTime();
+    const last = hourWall + MS_PER_HOUR - 1 - new Date(year, month - 1, day, hour, 59, 59, 999).getTime();
+    offset = first === last ? first : NaN;
+    if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
+    offsets.set(hourKey, offset);
+  }
+  if (Number.isNaN(offset)) return new Date(year, month - 1, day, hour, minute, second, ms);
+  return new Date(hourWall + (minute * 60 + second) * 1000 + ms - offset);
+}
+
 /** Milliseconds from a fraction of one to six digits after the dot at `dot`; -1 if malformed. */
 function readMilliseconds(buf: Buffer, dot: number, end: number): number {
   const digits = end - dot - 1;
@@ -51,7 +104,8 @@ function readMilliseconds(buf: Buffer, dot: number, end: number): number {
  * The Date for "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS[.f...]" at buf[start, start + length), read without building
  * the text; undefined for every other shape (zero dates, ...), which the JS parser then decides.
  */
-function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean, timeZone: string): Date | undefined {
+function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean, timeZone: string,
+  offsets: LocalOffsets | null): Date | undefined {
   if (dateOnly ? length !== DATE_LENGTH : length < DATETIME_LENGTH || length > DATETIME_LENGTH + 1 + MAX_FRACTION_DIGITS) {
     return undefined;
   }
@@ -78,10 +132,11 @@ function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean
     }
   }
 
-  if (timeZone === 'local') return new Date(year, month - 1, day, hour, minute, second, ms);
+  if (timeZone === 'local') return localDate(offsets, year, month, day, hour, minute, second, ms);
   const offset = zoneOffset(timeZone);
   if (Number.isNaN(offset)) return undefined;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * MS_PER_MINUTE);
+  const utc = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  return new Date(utc - offset * MS_PER_MINUTE);
 }
 
 /** What mysqljs makes of a date text that fromBytes() left alone: the JS parser's Date, or the text itself. */
@@ -92,4 +147,10 @@ function parseDateValue(value: string, dateOnly: boolean, timeZone: string): Dat
   return Number.isNaN(date.getTime()) ? value : date;
 }
 
-export = { parseDateValue, fromBytes };
+const dates = { parseDateValue, fromBytes, localOffsets };
+
+declare namespace dates {
+  export { LocalOffsets };
+}
+
+export = dates;

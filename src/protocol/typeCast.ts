@@ -3,6 +3,7 @@ import type FieldPacket = require('./packets/FieldPacket');
 import Types = require('./constants/types');
 import Charsets = require('./constants/charsets');
 import bigNumbers = require('./bigNumbers');
+import dates = require('./dates');
 
 const EXACT_LIMIT = bigNumbers.IEEE_754_BINARY_64_PRECISION;
 
@@ -22,16 +23,26 @@ function numberUnlessZeroFilled(field: FieldPacket, text: string | null): string
   return text === null || isZeroFilled(field, text) ? text : Number(text);
 }
 
-// Reads the next text-protocol value of a row and converts it to the JS value mysqljs gives that column type.
-function castTextValue(
+type Decoder = decoderFor.Decoder;
+
+const readString: Decoder = (parser) => parser.parseLengthCodedString();
+const readBuffer: Decoder = (parser) => parser.parseLengthCodedBuffer();
+const readNumeric: Decoder = (parser) => parser.parseLengthCodedNumeric();
+const readGeometry: Decoder = (parser) => parser.parseGeometryValue();
+
+/**
+ * The reader of one column's text-protocol values, converting each to the JS value mysqljs gives that column
+ * type. The choice depends only on the column and the connection's settings, so a result set makes it once per
+ * column instead of once per value; only readers that need a setting are closures.
+ */
+function decoderFor(
   field: FieldPacket,
-  parser: Parser,
   timeZone: string,
   supportBigNumbers: boolean,
   bigNumberStrings: boolean,
   dateStrings: boolean | string[],
-): castTextValue.Value {
-  const type = field.type;
+): Decoder {
+  const type = field.type as number;
   switch (type) {
     case Types.TIMESTAMP:
     case Types.TIMESTAMP2:
@@ -39,8 +50,10 @@ function castTextValue(
     case Types.DATETIME:
     case Types.DATETIME2:
     case Types.NEWDATE: {
-      if (keepsDateString(type, dateStrings)) return parser.parseLengthCodedString();
-      return parser.parseLengthCodedDate(type === Types.DATE, timeZone);
+      if (keepsDateString(type, dateStrings)) return readString;
+      const dateOnly = type === Types.DATE;
+      const offsets = timeZone === 'local' ? dates.localOffsets() : null;
+      return (parser) => parser.parseLengthCodedDate(dateOnly, timeZone, offsets);
     }
     case Types.TINY:
     case Types.SHORT:
@@ -49,35 +62,38 @@ function castTextValue(
     case Types.YEAR:
     case Types.FLOAT:
     case Types.DOUBLE:
-      if (field.zeroFill !== true) return parser.parseLengthCodedNumeric();
-      return numberUnlessZeroFilled(field, parser.parseLengthCodedString());
+      if (field.zeroFill !== true) return readNumeric;
+      return (parser) => numberUnlessZeroFilled(field, parser.parseLengthCodedString());
     case Types.NEWDECIMAL:
-    case Types.LONGLONG: {
-      const text = parser.parseLengthCodedString();
-      if (text === null || isZeroFilled(field, text)) return text;
-      const value = Number(text);
-      // Text when asked for, or when the number would not hold the exact value.
-      return supportBigNumbers && (bigNumberStrings || value >= EXACT_LIMIT || value <= -EXACT_LIMIT) ? text : value;
-    }
+    case Types.LONGLONG:
+      return (parser) => {
+        const text = parser.parseLengthCodedString();
+        if (text === null || isZeroFilled(field, text)) return text;
+        const value = Number(text);
+        // Text when asked for, or when the number would not hold the exact value.
+        return supportBigNumbers && (bigNumberStrings || value >= EXACT_LIMIT || value <= -EXACT_LIMIT) ? text : value;
+      };
     case Types.BIT:
-      return parser.parseLengthCodedBuffer();
+      return readBuffer;
     case Types.STRING:
     case Types.VAR_STRING:
     case Types.TINY_BLOB:
     case Types.MEDIUM_BLOB:
     case Types.LONG_BLOB:
     case Types.BLOB:
-      return field.charsetNr === Charsets.BINARY ? parser.parseLengthCodedBuffer() : parser.parseLengthCodedString();
+      return field.charsetNr === Charsets.BINARY ? readBuffer : readString;
     case Types.GEOMETRY:
-      return parser.parseGeometryValue();
+      return readGeometry;
     default:
       // DECIMAL, TIME, VARCHAR, JSON, ENUM, SET, ...: the server's text as is.
-      return parser.parseLengthCodedString();
+      return readString;
   }
 }
 
-namespace castTextValue {
+
+namespace decoderFor {
   export type Value = string | number | Date | Buffer | Parser.Geometry | null;
+  export type Decoder = (parser: Parser) => Value;
 }
 
-export = castTextValue;
+export = decoderFor;

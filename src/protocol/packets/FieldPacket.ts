@@ -8,20 +8,20 @@ const FIXED_FIELDS_LENGTH = 0x0c;
 
 // One column definition of a result set.
 class FieldPacket {
-  catalog: string | null | undefined;
-  db: string | null | undefined;
-  table: string | null | undefined;
-  orgTable: string | null | undefined;
-  name: string | null | undefined;
-  orgName: string | null | undefined;
-  charsetNr: number | undefined;
-  length: number | undefined;
-  type: number | undefined;
-  flags: number | undefined;
-  decimals: number | undefined;
-  default: string | null | undefined;
-  zeroFill: boolean | undefined;
-  protocol41: boolean | undefined;
+  declare catalog: string | null | undefined;
+  declare db: string | null | undefined;
+  declare table: string | null | undefined;
+  declare orgTable: string | null | undefined;
+  declare name: string | null | undefined;
+  declare orgName: string | null | undefined;
+  declare charsetNr: number | undefined;
+  declare length: number | undefined;
+  declare type: number | undefined;
+  declare flags: number | undefined;
+  declare decimals: number | undefined;
+  declare default: string | null | undefined;
+  declare zeroFill: boolean | undefined;
+  declare protocol41: boolean | undefined;
 
   constructor(options: FieldPacket.Options = {}) {
     this.catalog = options.catalog;
@@ -60,8 +60,7 @@ class FieldPacket {
     this.flags = parser.parseUnsignedNumber(2);
     this.decimals = parser.parseUnsignedNumber(1);
 
-    const filler = parser.parseBuffer(2);
-    if (filler[0] !== 0x00 || filler[1] !== 0x00) throw packetErrors.invalidFiller();
+    if (parser.parseUnsignedNumber(2) !== 0) throw packetErrors.invalidFiller();
 
     this.zeroFill = (this.flags & FieldFlags.ZEROFILL_FLAG) !== 0;
 

@@ -3,7 +3,7 @@ import type PacketWriter = require('../PacketWriter');
 import type FieldPacket = require('./FieldPacket');
 import Field = require('./Field');
 import Charsets = require('../constants/charsets');
-import castTextValue = require('../typeCast');
+import decoderFor = require('../typeCast');
 
 // One row of a text-protocol result set. Instances carry only column keys (no class fields), so that
 // Object.keys(row) and JSON.stringify(row) show the columns alone; the methods (parse, _typeCast, and write for
@@ -17,27 +17,28 @@ class RowDataPacket {
     typeCast: RowDataPacket.TypeCast | undefined,
     nestTables: boolean | string | undefined,
     connection: RowDataPacket.ConnectionLike,
+    decoders?: decoderFor.Decoder[],
   ): void {
-    const { timezone, supportBigNumbers, bigNumberStrings, dateStrings } = connection.config;
-    // Read before any column is assigned: a column may be called "_typeCast".
+    // Read before any column is assigned: a column may be called "_typeCast". Code that replaced _typeCast
+    // on the prototype gets it called for every value, as in mysqljs.
     const cast = this._typeCast;
+    const readers = cast === ownTypeCast ? decoders || RowDataPacket.decodersFor(fieldPackets, connection.config) : null;
 
     // The common case first, without a closure per row: default type casting into flat rows.
-    if (typeCast && typeof typeCast !== 'function' && !nestTables) {
-      for (let i = 0; i < fieldPackets.length; i++) {
-        const field = fieldPackets[i];
-        this[field.name as string] = cast.call(this, field, parser, timezone, supportBigNumbers, bigNumberStrings,
-          dateStrings);
-      }
+    if (readers !== null && typeCast && typeof typeCast !== 'function' && !nestTables) {
+      for (let i = 0; i < readers.length; i++) this[fieldPackets[i].name as string] = readers[i](parser);
       return;
     }
 
-    let fieldPacket: FieldPacket;
-    const next = () => cast.call(this, fieldPacket, parser, timezone, supportBigNumbers, bigNumberStrings, dateStrings);
+    const { timezone, supportBigNumbers, bigNumberStrings, dateStrings } = connection.config;
+    let index = 0;
+    const next = readers !== null
+      ? () => readers[index](parser)
+      : () => cast.call(this, fieldPackets[index], parser, timezone, supportBigNumbers, bigNumberStrings, dateStrings);
     const nestWith = typeof nestTables === 'string' && nestTables.length > 0 ? nestTables : null;
 
-    for (let i = 0; i < fieldPackets.length; i++) {
-      fieldPacket = fieldPackets[i];
+    for (; index < fieldPackets.length; index++) {
+      const fieldPacket = fieldPackets[index];
       let value: unknown;
       if (typeof typeCast === 'function') {
         value = typeCast.call(connection, new Field({ packet: fieldPacket, parser }), next);
@@ -63,6 +64,12 @@ class RowDataPacket {
     }
   }
 
+  /** One reader per column, for the default type casting of a whole result set. */
+  static decodersFor(fieldPackets: FieldPacket[], config: RowDataPacket.Config): decoderFor.Decoder[] {
+    return fieldPackets.map((field) => decoderFor(field, config.timezone, config.supportBigNumbers,
+      config.bigNumberStrings, config.dateStrings));
+  }
+
   // The fake server's direction: each own value as a length-coded string (Buffers as bytes, null as 0xfb).
   write(writer: PacketWriter): void {
     for (const value of Object.values(this)) {
@@ -79,8 +86,8 @@ class RowDataPacket {
     supportBigNumbers: boolean,
     bigNumberStrings: boolean,
     dateStrings: boolean | string[],
-  ): castTextValue.Value {
-    return castTextValue(field, parser, timeZone, supportBigNumbers, bigNumberStrings, dateStrings);
+  ): decoderFor.Value {
+    return decoderFor(field, timeZone, supportBigNumbers, bigNumberStrings, dateStrings)(parser);
   }
 }
 
@@ -99,5 +106,7 @@ namespace RowDataPacket {
   export type TypeCastFunction = (this: ConnectionLike, field: Field, next: () => unknown) => unknown;
   export type TypeCast = boolean | TypeCastFunction;
 }
+
+const ownTypeCast = RowDataPacket.prototype._typeCast;
 
 export = RowDataPacket;

@@ -224,7 +224,10 @@ class Query extends Sequence {
 
   RowDataPacket(packet: RowDataPacket, parser: Parser, connection: Query.Connection): void {
     const resultSet = this._resultSet as ResultSet;
-    packet.parse(parser, resultSet.fieldPackets, this.typeCast, this.nestTables, connection);
+    // The column readers depend on the columns and the connection's settings alone: chosen once per result set.
+    const decoders = resultSet.decoders || (resultSet.decoders = Packets.RowDataPacket.decodersFor(
+      resultSet.fieldPackets, connection.config));
+    packet.parse(parser, resultSet.fieldPackets, this.typeCast, this.nestTables, connection, decoders);
     if (this._callback) {
       resultSet.rows.push(packet);
     } else {

@@ -1,6 +1,7 @@
 'use strict';
 const assert = require('assert');
 const path = require('path');
+const common = require('../../support/common');
 const { Types } = require('./packet-io');
 const { column, parseRow, rowBytes, DEFAULT_CONFIG } = require('./row-io');
 
@@ -113,6 +114,32 @@ describe('RowDataPacket: dates agree with mysqljs', function () {
     } else {
       assert.strictEqual(actual, expected, label);
     }
+  }
+
+  // Local times are converted with a cached offset per hour of wall-clock time; hours with a DST switch inside
+  // go to the JS Date. Every minute-ish step through years with switches (and 1916, when Dublin left its mean time
+  // at 02:25:21) must give exactly the Date the JS Date constructor gives.
+  for (const tz of tzs.concat(['Europe/Dublin', 'America/St_Johns', 'Pacific/Chatham'])) {
+    // upstream mysqljs has no dates module: it always builds the text and calls new Date(text).
+    common.itOwn('converts local times exactly as new Date() does around DST switches in TZ=' + tz, function () {
+      const datesModule = require(path.join(common.lib, 'protocol', 'dates'));
+      process.env.TZ = tz;
+      const offsets = datesModule.localOffsets();
+      const pad = (value, width) => String(value).padStart(width, '0');
+      for (const [from, to] of [[1916, 1917], [2020, 2022]]) {
+        for (let t = Date.UTC(from, 0, 1); t < Date.UTC(to, 0, 1); t += 41 * 60000 + 7001) {
+          const d = new Date(t);
+          const parts = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(),
+            d.getUTCSeconds(), d.getUTCMilliseconds()];
+          const text = pad(parts[0], 4) + '-' + pad(parts[1], 2) + '-' + pad(parts[2], 2) + ' ' + pad(parts[3], 2) +
+            ':' + pad(parts[4], 2) + ':' + pad(parts[5], 2) + '.' + pad(parts[6], 3);
+          const bytes = Buffer.from(text);
+          const expected = new Date(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], parts[6]);
+          assert.strictEqual(datesModule.fromBytes(bytes, 0, bytes.length, false, 'local', offsets).getTime(),
+            expected.getTime(), text);
+        }
+      }
+    });
   }
 
   for (const tz of tzs) {
