@@ -137,7 +137,9 @@ function build(run) {
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
       ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured. Cells are medians` +
       ' over the rounds; ± is half the range across rounds (the harness noise). Every driver runs with' +
-      ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default).',
+      ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default). In workload 7' +
+      " mysql-ts's pool has `minDelayValidation: 500`, the mariadb pool's default: no ping for a connection" +
+      ' reused within 500 ms (mysql pings on every reuse; mysql2 never pings).',
     `- **Load**: loadavg ${run.loadStart} before, ${run.loadEnd} after. While measuring, the machine was` +
       ` ${percent(median(allBusy.map((b) => b.busy)))} busy (median share of all ${machine.nproc} CPUs): the` +
       ` driver ${percent(median(allBusy.map((b) => b.client)))}, the server` +

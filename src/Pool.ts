@@ -1,4 +1,5 @@
 import EventEmitter = require('events');
+import perfHooks = require('perf_hooks');
 import util = require('util');
 import Connection = require('./Connection');
 import PoolConnection = require('./PoolConnection');
@@ -34,6 +35,8 @@ interface Pool extends EventEmitter {
   /** The getConnection() callbacks waiting for a connection, first come first served. */
   _waiting: PoolQueue<Pool.GetConnectionCallback>;
   _idleTimer: PoolIdleTimer<PoolConnection> | null;
+  /** When each free connection was released (performance.now()), kept only with minDelayValidation. */
+  _releasedAt: WeakMap<PoolConnection, number>;
   getConnection(cb: Pool.GetConnectionCallback): void;
   acquireConnection(connection: PoolConnection, cb: Pool.GetConnectionCallback): void;
   releaseConnection(connection: PoolConnection): void;
@@ -43,6 +46,7 @@ interface Pool extends EventEmitter {
   escapeId(value: unknown): string;
   _enqueueCallback(callback: Pool.GetConnectionCallback): void;
   _needsChangeUser(connection: PoolConnection): boolean;
+  _releasedRecently(connection: PoolConnection): boolean;
   _purgeConnection(connection: PoolConnection, callback?: Pool.EndCallback): void;
   _removeConnection(connection: PoolConnection): void;
 }
@@ -66,6 +70,7 @@ const Pool = function Pool(this: Pool, options: Pool.Options) {
   this._waiting = new PoolQueue();
   this._connectionQueue = this._waiting.view;
   this._closed = false;
+  this._releasedAt = new WeakMap();
 
   const idleTimeout = this.config.idleTimeout;
   this._idleTimer = idleTimeout > 0
@@ -159,10 +164,20 @@ Pool.prototype.acquireConnection = function acquireConnection(this: Pool, connec
     // Back to the pool's own user, database and charset: whatever the last borrower switched to is reset.
     connection.config = this.config.newConnectionConfig();
     connection.changeUser({ timeout: this.config.acquireTimeout }, onOperationComplete);
+  } else if (this._releasedRecently(connection)) {
+    // minDelayValidation: a connection that was in use a moment ago is trusted without a round trip.
+    process.nextTick(onOperationComplete, null);
   } else {
     // A connection that sat in the pool may have been dropped by the server meanwhile.
     connection.ping({ timeout: this.config.acquireTimeout }, onOperationComplete);
   }
+};
+
+Pool.prototype._releasedRecently = function _releasedRecently(this: Pool, connection: PoolConnection) {
+  const window = this.config.minDelayValidation;
+  if (window <= 0) return false;
+  const releasedAt = this._releasedAt.get(connection);
+  return releasedAt !== undefined && perfHooks.performance.now() - releasedAt < window;
 };
 
 Pool.prototype.releaseConnection = function releaseConnection(this: Pool, connection: PoolConnection) {
@@ -173,6 +188,7 @@ Pool.prototype.releaseConnection = function releaseConnection(this: Pool, connec
     // Catches a second release() while the connection is still free, not one after it was handed out again.
     if (this._freeConnections.indexOf(connection) !== -1) throw new Error('Connection already released');
     this._freeConnections.push(connection);
+    if (this.config.minDelayValidation > 0) this._releasedAt.set(connection, perfHooks.performance.now());
     if (this._idleTimer) this._idleTimer.released(connection);
     this.emit('release', connection);
   }

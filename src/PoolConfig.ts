@@ -12,6 +12,11 @@ declare namespace PoolConfig {
     queueLimit?: number;
     /** mysql-ts extension: close a free connection once it has been idle this many milliseconds (default 0: never). */
     idleTimeout?: number;
+    /**
+     * mysql-ts extension: hand out a connection released less than this many milliseconds ago without pinging
+     * it first (default 0: ping on every reuse, as mysql does).
+     */
+    minDelayValidation?: number;
   }
 }
 
@@ -23,6 +28,7 @@ class PoolConfig {
   connectionLimit: number;
   queueLimit: number;
   idleTimeout: number;
+  minDelayValidation: number;
 
   constructor(input: PoolConfig.Options | string) {
     const options = typeof input === 'string' ? (ConnectionConfig.parseUrl(input) as PoolConfig.Options) : input;
@@ -33,6 +39,7 @@ class PoolConfig {
     this.connectionLimit = options.connectionLimit === undefined ? 10 : Number(options.connectionLimit);
     this.queueLimit = options.queueLimit === undefined ? 0 : Number(options.queueLimit);
     this.idleTimeout = Math.max(Number(options.idleTimeout) || 0, 0);
+    this.minDelayValidation = Math.max(Number(options.minDelayValidation) || 0, 0);
   }
 
   /** A fresh copy of the connection options for one pooled connection, so changeUser() on it leaves these alone. */

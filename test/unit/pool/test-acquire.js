@@ -31,6 +31,41 @@ describe('pool: checks and resets before a connection is reused', function () {
     assert.strictEqual(counts.ComPingPacket, 1);
   });
 
+  // upstream mysqljs has no minDelayValidation: it pings on every reuse.
+  common.itOwn('with minDelayValidation, skips the ping for a connection released within that window', async function () {
+    const counts = {};
+    countCommands(counts);
+    const pool = pools.create({ minDelayValidation: 200 });
+
+    const connection = await acquire(pool);
+    connection.release();
+    let sync = true;
+    const again = acquire(pool);
+    sync = false;
+    assert.strictEqual(await again, connection);
+    assert.strictEqual(counts.ComPingPacket, undefined);
+    assert.strictEqual(sync, false, 'the callback still comes asynchronously');
+
+    connection.release();
+    await delay(250);
+    assert.strictEqual(await acquire(pool), connection);
+    assert.strictEqual(counts.ComPingPacket, 1, 'pinged once the connection had been idle for longer');
+  });
+
+  common.itOwn('with minDelayValidation, still resets a connection whose user changed, by changeUser', async function () {
+    const counts = {};
+    countCommands(counts);
+    const pool = pools.create({ minDelayValidation: 1000 });
+    const connection = await acquire(pool);
+    await new Promise(function (resolve, reject) {
+      connection.changeUser({ user: 'someone' }, function (err) { if (err) reject(err); else resolve(); });
+    });
+    connection.release();
+    assert.strictEqual(await acquire(pool), connection);
+    assert.strictEqual(counts.ComChangeUserPacket, 2);
+    assert.strictEqual(counts.ComPingPacket, undefined);
+  });
+
   it('fails a connection whose handshake does not come within acquireTimeout', function (done) {
     fake.server.on('connection', function () { /* no greeting */ });
     const pool = pools.create({ acquireTimeout: 50 });
