@@ -1,21 +1,28 @@
 import type net = require('net');
 
 /**
- * Writes the protocol's packets to a socket. The writes made in one tick (commands queued together and sent
- * ahead by pipelining) are corked and leave in one system call after it, instead of one call per command.
+ * Writes the protocol's packets to a socket. The first write of a tick goes out at once; when more follow in
+ * the same tick (commands queued together and sent ahead by pipelining), the socket is corked for them and
+ * uncorked after the tick, so they leave in one system call instead of one each.
  */
 function coalescedWriter(socket: net.Socket): (data: Buffer) => void {
+  let writtenThisTick = false;
   let corked = false;
-  const uncork = () => {
-    corked = false;
-    socket.uncork();
+  const endOfTick = () => {
+    writtenThisTick = false;
+    if (corked) {
+      corked = false;
+      socket.uncork();
+    }
   };
   return (data: Buffer) => {
     if (socket.destroyed) return;
-    if (!corked) {
+    if (!writtenThisTick) {
+      writtenThisTick = true;
+      process.nextTick(endOfTick);
+    } else if (!corked) {
       corked = true;
       socket.cork();
-      process.nextTick(uncork);
     }
     socket.write(data);
   };

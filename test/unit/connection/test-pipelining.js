@@ -67,7 +67,7 @@ describe('connection: pipelining', function () {
     });
   });
 
-  itOwn('sends the commands queued in one tick in one write', function (done) {
+  itOwn('writes the commands queued in one tick before the server reads any of them', function (done) {
     const chunks = [];
     arrivals(function (conn) {
       conn.socket.on('data', function (chunk) { chunks.push(chunk.length); });
@@ -79,7 +79,8 @@ describe('connection: pipelining', function () {
         connection.query(sql, function (err) {
           assert.ifError(err);
           if (--left) return;
-          // Three COM_QUERY packets of 4 + 1 + 8 bytes each.
+          // Three COM_QUERY packets of 4 + 1 + 8 bytes each, in one read: the first is written at once, the
+          // other two corked together behind it, all within the tick that queued them.
           assert.deepStrictEqual(chunks, [39]);
           done();
         });
