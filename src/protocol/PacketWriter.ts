@@ -70,6 +70,11 @@ class PacketWriter {
     this._offset += bytes + 1;
   }
 
+  /** Sizes the buffer for a payload of `bytes` before anything is written: one allocation for the command. */
+  reserve(bytes: number): void {
+    if (!this._buffer) this._allocate(bytes);
+  }
+
   writeString(value: unknown): void {
     const str = value ? String(value) : '';
     const bytes = Buffer.byteLength(str, 'utf-8');

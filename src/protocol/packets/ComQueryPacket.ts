@@ -16,8 +16,10 @@ class ComQueryPacket {
   }
 
   write(writer: PacketWriter): void {
+    const sql = this.sql ? String(this.sql) : '';
+    writer.reserve(1 + Buffer.byteLength(sql, 'utf-8'));
     writer.writeUnsignedNumber(1, this.command);
-    writer.writeString(this.sql);
+    writer.writeString(sql);
   }
 }
 
