@@ -23,7 +23,7 @@ class PacketWriter {
     if (length < MAX_PACKET_LENGTH) {
       buf.writeUIntLE(length, 0, 3);
       buf[3] = parser.incrementPacketNumber();
-      const framed = buf.subarray(0, this._offset);
+      const framed = this._offset === buf.length ? buf : buf.subarray(0, this._offset);
       this._buffer = framed;
       return framed;
     }
@@ -70,9 +70,11 @@ class PacketWriter {
     this._offset += bytes + 1;
   }
 
-  /** Sizes the buffer for a payload of `bytes` before anything is written: one allocation for the command. */
+  /** Sizes the buffer for a payload of exactly `bytes` before anything is written: one allocation, no slicing. */
   reserve(bytes: number): void {
-    if (!this._buffer) this._allocate(bytes);
+    if (this._buffer) return;
+    this._offset = PACKET_HEADER_LENGTH;
+    this._buffer = Buffer.allocUnsafe(PACKET_HEADER_LENGTH + bytes);
   }
 
   writeString(value: unknown): void {

@@ -219,6 +219,10 @@ class Protocol extends stream.Stream {
   }
 
   _validateEnqueue(sequence: Sequence): boolean {
+    // The common case first, without building the message of an error that is not raised.
+    const secondHandshake = sequence instanceof Sequences.Handshake && (this._handshake || this._handshaked);
+    if (!this._fatalError && !this._quitSequence && !this._destroyed && !secondHandshake) return true;
+
     const prefix = 'Cannot enqueue ' + sequence.constructor.name;
     let err: MysqlError;
     if (this._fatalError) {
@@ -227,10 +231,8 @@ class Protocol extends stream.Stream {
       err = createError(prefix + ' after invoking quit.', 'PROTOCOL_ENQUEUE_AFTER_QUIT');
     } else if (this._destroyed) {
       err = createError(prefix + ' after being destroyed.', 'PROTOCOL_ENQUEUE_AFTER_DESTROY');
-    } else if ((this._handshake || this._handshaked) && sequence instanceof Sequences.Handshake) {
-      err = createError(prefix + ' after already enqueuing a Handshake.', 'PROTOCOL_ENQUEUE_HANDSHAKE_TWICE');
     } else {
-      return true;
+      err = createError(prefix + ' after already enqueuing a Handshake.', 'PROTOCOL_ENQUEUE_HANDSHAKE_TWICE');
     }
     err.fatal = false;
     sequence.on('error', (e: MysqlError) => this._delegateError(e, sequence));
