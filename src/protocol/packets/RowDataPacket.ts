@@ -29,7 +29,13 @@ class RowDataPacket {
       for (let i = 0; i < readers.length; i++) this[fieldPackets[i].name as string] = readers[i](parser);
       return;
     }
+    this._parseWithOptions(parser, fieldPackets, { typeCast, nestTables, connection, readers, cast });
+  }
 
+  // Custom typeCast, nestTables, typeCast false or a replaced _typeCast. A method of its own: its closure would
+  // otherwise make every call of parse() allocate a context for the variables it captures, fast path included.
+  _parseWithOptions(parser: Parser, fieldPackets: FieldPacket[], options: RowDataPacket.ParseOptions): void {
+    const { typeCast, nestTables, connection, readers, cast } = options;
     const { timezone, supportBigNumbers, bigNumberStrings, dateStrings } = connection.config;
     let index = 0;
     const next = readers !== null
@@ -105,6 +111,14 @@ namespace RowDataPacket {
   /** A custom typeCast: called with the connection as `this`; next() gives the default conversion. */
   export type TypeCastFunction = (this: ConnectionLike, field: Field, next: () => unknown) => unknown;
   export type TypeCast = boolean | TypeCastFunction;
+  export interface ParseOptions {
+    typeCast: TypeCast | undefined;
+    nestTables: boolean | string | undefined;
+    connection: ConnectionLike;
+    /** The result set's column readers; null when a replaced _typeCast (`cast`) is called per value instead. */
+    readers: decoderFor.Decoder[] | null;
+    cast: RowDataPacket['_typeCast'];
+  }
 }
 
 const ownTypeCast = RowDataPacket.prototype._typeCast;
