@@ -30,6 +30,8 @@ class Parser {
   _offset = 0;
   _packetEnd: number | null = null;
   _packetHeader: PacketHeader | null = null;
+  /** Rewritten for every packet instead of allocating one per packet: onPacket reads it during its call only. */
+  _header = new PacketHeader(0, 0);
   _packetOffset: number | null = null;
   _onError: (err: MysqlError) => void;
   _onPacket: (header: PacketHeader) => void;
@@ -444,7 +446,9 @@ class Parser {
     if (this._packetHeader) return this._packetHeader;
     if (!this._combineNextBuffers(PACKET_HEADER_LENGTH)) return null;
 
-    const header = new PacketHeader(this.parseUnsignedNumber(3), this.parseUnsignedNumber(1));
+    const header = this._header;
+    header.length = this.parseUnsignedNumber(3);
+    header.number = this.parseUnsignedNumber(1);
     this._packetHeader = header;
 
     if (header.number !== this._nextPacketNumber) {
