@@ -9,9 +9,9 @@ import type { MysqlError } from '../MysqlError';
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
 const PACKET_HEADER_LENGTH = 4; // 3-byte length + 1-byte sequence id
 const MUL_32BIT = 2 ** 32;
-const MAX_EXACT_DIGITS = 15; // every 15-digit integer is exact in a double, and so is 10 ** 15
-const MAX_FAST_NUMERIC_LENGTH = MAX_EXACT_DIGITS + 2; // room for a sign and a decimal point
-const POWERS_OF_TEN = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, i) => 10 ** i);
+const MAX_FAST_DIGITS = 16; // 10 ** 16 is exact in a double, and so is every integer up to 2 ** 53 - 1
+const MAX_FAST_NUMERIC_LENGTH = MAX_FAST_DIGITS + 2; // room for a sign and a decimal point
+const POWERS_OF_TEN = Array.from({ length: MAX_FAST_DIGITS + 1 }, (_, i) => 10 ** i);
 
 type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
 
@@ -160,8 +160,9 @@ class Parser {
   /**
    * A length-coded column value that the server sends as decimal text (integers, FLOAT, DOUBLE) as the number
    * Number(text) gives, read straight from the bytes without building a string: the hot path of numeric columns.
-   * With at most 15 digits the digits form an exact integer and one division by an exact power of ten rounds
-   * correctly, so the result is the same; anything else (more digits, exponents, NaN) goes through Number().
+   * When the digits form an integer of at most 2 ** 53 - 1 (every 15-digit one, most 16-digit ones), it is exact,
+   * and one division by an exact power of ten rounds correctly, so the result is the same; anything else (more
+   * digits, exponents, NaN) goes through Number().
    */
   parseLengthCodedNumeric(): number | null {
     this._need(1);
@@ -192,7 +193,8 @@ class Parser {
         digits++;
         if (decimals >= 0) decimals++;
       }
-      if (o === end && digits > 0 && digits <= MAX_EXACT_DIGITS) {
+      // Past 2 ** 53 the sum may have rounded, but it never rounds back below the limit.
+      if (o === end && digits > 0 && digits <= MAX_FAST_DIGITS && mantissa <= Number.MAX_SAFE_INTEGER) {
         this._offset = end;
         const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
         return negative ? -value : value;
