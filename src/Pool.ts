@@ -35,7 +35,7 @@ interface Pool extends EventEmitter {
   /** The getConnection() callbacks waiting for a connection, first come first served. */
   _waiting: PoolQueue<Pool.GetConnectionCallback>;
   _idleTimer: PoolIdleTimer<PoolConnection> | null;
-  /** When each free connection was released (performance.now()), kept only with minDelayValidation. */
+  /** When each free connection was released (performance.now()), kept for idleTimeout and minDelayValidation. */
   _releasedAt: WeakMap<PoolConnection, number>;
   getConnection(cb: Pool.GetConnectionCallback): void;
   acquireConnection(connection: PoolConnection, cb: Pool.GetConnectionCallback): void;
@@ -74,7 +74,8 @@ const Pool = function Pool(this: Pool, options: Pool.Options) {
 
   const idleTimeout = this.config.idleTimeout;
   this._idleTimer = idleTimeout > 0
-    ? new PoolIdleTimer(idleTimeout, () => this._freeConnections, (connection) => this._purgeConnection(connection))
+    ? new PoolIdleTimer(idleTimeout, () => this._freeConnections, (connection) => this._releasedAt.get(connection),
+      (connection) => this._purgeConnection(connection))
     : null;
 } as PoolConstructor;
 
@@ -188,8 +189,10 @@ Pool.prototype.releaseConnection = function releaseConnection(this: Pool, connec
     // Catches a second release() while the connection is still free, not one after it was handed out again.
     if (this._freeConnections.indexOf(connection) !== -1) throw new Error('Connection already released');
     this._freeConnections.push(connection);
-    if (this.config.minDelayValidation > 0) this._releasedAt.set(connection, perfHooks.performance.now());
-    if (this._idleTimer) this._idleTimer.released(connection);
+    if (this._idleTimer || this.config.minDelayValidation > 0) {
+      this._releasedAt.set(connection, perfHooks.performance.now());
+    }
+    if (this._idleTimer) this._idleTimer.released();
     this.emit('release', connection);
   }
 

@@ -7,17 +7,13 @@ const BIT_16 = 2 ** 16;
 const BIT_24 = 2 ** 24;
 const MAX_SAFE_LENGTH = 2 ** 53; // beyond this a JS number no longer holds the exact value
 
-interface PacketNumbering {
-  incrementPacketNumber(): number;
-}
-
 // Builds one packet payload; toBuffer() frames it (splitting at 16 MB and stamping sequence ids). The payload is
 // written after room for one header, so a packet under 16 MB is framed in place, without a copy.
 class PacketWriter {
   _buffer: Buffer | null = null;
   _offset = 0;
 
-  toBuffer(parser: PacketNumbering): Buffer {
+  toBuffer(parser: PacketWriter.PacketNumbering): Buffer {
     const buf = this._buffer || this._allocate(0);
     const length = this._offset - PACKET_HEADER_LENGTH;
     if (length < MAX_PACKET_LENGTH) {
@@ -31,7 +27,7 @@ class PacketWriter {
   }
 
   /** A payload of 16 MB or more goes out as several packets; one of exactly n * 16 MB ends with an empty one. */
-  _splitLongPacket(buf: Buffer, length: number, parser: PacketNumbering): Buffer {
+  _splitLongPacket(buf: Buffer, length: number, parser: PacketWriter.PacketNumbering): Buffer {
     const packets = Math.floor(length / MAX_PACKET_LENGTH) + 1;
     const out = Buffer.allocUnsafe(length + packets * PACKET_HEADER_LENGTH);
     let offset = 0;
@@ -154,6 +150,13 @@ class PacketWriter {
     const grown = Buffer.allocUnsafe(Math.max(current.length * 2, this._offset + bytes));
     current.copy(grown, 0, 0, this._offset);
     return (this._buffer = grown);
+  }
+}
+
+declare namespace PacketWriter {
+  /** Stamps the sequence ids: the parser, or a counter of a command's own (see pipelining.ts). */
+  interface PacketNumbering {
+    incrementPacketNumber(): number;
   }
 }
 

@@ -84,8 +84,11 @@ class Protocol extends stream.Stream {
   _queue: Sequence[] = [];
   /** How many sequences at the front of the queue have had their commands written (the head and any sent early). */
   _sent = 0;
-  /** Numbers outgoing packets: the parser, except while a command is written ahead of the conversation. */
-  _numbering: pipelining.PacketNumbering;
+  /** Whether the last command written (queue[_sent - 1]) lets the ones behind it be written before its reply. */
+  _followersMayGo = false;
+  /** Numbers outgoing packets: the parser, except while a command is written ahead (then _aheadNumbering). */
+  _numbering: PacketWriter.PacketNumbering;
+  _aheadNumbering = new pipelining.PacketCounter();
   _handshakeInitializationPacket: HandshakeInitializationPacket | null = null;
   _serverIsMariaDB = false;
   _parser: Parser;
@@ -187,9 +190,7 @@ class Protocol extends stream.Stream {
     sequence.on('end', listeners.end);
 
     if (this._queue.length === 1) {
-      this._parser.resetPacketNumber();
-      this._sent = 1;
-      this._startSequence(sequence);
+      this._writeHead(sequence);
     } else {
       this._sendAhead();
     }
@@ -363,11 +364,18 @@ class Protocol extends stream.Stream {
       this._parser.setPacketNumber(next._nextPacketNumberWhenSent);
       this._startTimer(next);
     } else {
-      this._parser.resetPacketNumber();
-      this._sent = 1;
-      this._startSequence(next);
+      this._writeHead(next);
     }
     this._sendAhead();
+  }
+
+  /** Starts a sequence whose command nothing has written yet, as the conversation's head. */
+  _writeHead(sequence: Sequence): void {
+    this._parser.resetPacketNumber();
+    // Before start(): a sequence may end inside it, and the next head then sets these for itself.
+    this._sent = 1;
+    this._followersMayGo = this._config.pipelining !== false && pipelining.letsFollowersThrough(sequence);
+    this._startSequence(sequence);
   }
 
   /**
@@ -375,13 +383,14 @@ class Protocol extends stream.Stream {
    * allow. Replies are still read in order, by the head of the queue, so callbacks and events do not change.
    */
   _sendAhead(): void {
-    if (this._config.pipelining === false) return;
     const queue = this._queue;
-    while (this._sent > 0 && this._sent < queue.length && !this._fatalError && !this._destroyed && !this._ended) {
+    const counter = this._aheadNumbering;
+    while (this._followersMayGo && this._sent < queue.length && !this._fatalError && !this._destroyed && !this._ended) {
       const sequence = queue[this._sent];
-      if (!pipelining.letsFollowersThrough(queue[this._sent - 1]) || !pipelining.canSendAhead(sequence)) return;
+      if (!pipelining.canSendAhead(sequence)) return;
       this._sent++;
-      const counter = new pipelining.PacketCounter();
+      this._followersMayGo = pipelining.letsFollowersThrough(sequence);
+      counter.next = 0;
       this._numbering = counter;
       try {
         sequence.start();

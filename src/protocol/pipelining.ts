@@ -1,5 +1,6 @@
 import Sequences = require('./sequences');
 import type Sequence = require('./sequences/Sequence');
+import type PacketWriter = require('./PacketWriter');
 
 // Which queued commands may be written before the ones ahead of them have been answered. The server reads
 // commands in order and answers them in order, so a command can go early unless the client still has to talk
@@ -18,16 +19,12 @@ function canSendAhead(sequence: Sequence): boolean {
 
 /** Whether the commands queued behind this one may be written before it is answered. */
 function letsFollowersThrough(sequence: Sequence): boolean {
-  if (sequence instanceof Sequences.Query) return !MAY_LOAD_LOCAL_FILE.test(String(sequence.sql));
-  return sequence instanceof Sequences.Ping || sequence instanceof Sequences.Statistics;
-}
-
-interface PacketNumbering {
-  incrementPacketNumber(): number;
+  if (!canSendAhead(sequence)) return false;
+  return !(sequence instanceof Sequences.Query) || !MAY_LOAD_LOCAL_FILE.test(String(sequence.sql));
 }
 
 /** Numbers the packets of a command written ahead: a command starts at 0, whatever the parser is reading. */
-class PacketCounter implements PacketNumbering {
+class PacketCounter implements PacketWriter.PacketNumbering {
   next = 0;
 
   incrementPacketNumber(): number {
@@ -37,10 +34,4 @@ class PacketCounter implements PacketNumbering {
   }
 }
 
-const pipelining = { canSendAhead, letsFollowersThrough, PacketCounter };
-
-declare namespace pipelining {
-  export { PacketNumbering };
-}
-
-export = pipelining;
+export = { canSendAhead, letsFollowersThrough, PacketCounter };
