@@ -4,14 +4,16 @@ import createError = require('./createError');
 import parseGeometry = require('./geometry');
 import shortAscii = require('./shortAscii');
 import dates = require('./dates');
+import exactDecimal = require('./exactDecimal');
 import type { MysqlError } from '../MysqlError';
 
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
 const PACKET_HEADER_LENGTH = 4; // 3-byte length + 1-byte sequence id
 const MUL_32BIT = 2 ** 32;
-const MAX_FAST_DIGITS = 16; // 10 ** 16 is exact in a double, and so is every integer up to 2 ** 53 - 1
-const MAX_FAST_NUMERIC_LENGTH = MAX_FAST_DIGITS + 2; // room for a sign and a decimal point
-const POWERS_OF_TEN = Array.from({ length: MAX_FAST_DIGITS + 1 }, (_, i) => 10 ** i);
+// 17 significant digits, a sign, a point and a few leading zeros; longer texts go through Number()
+const MAX_FAST_NUMERIC_LENGTH = 22;
+const DIGITS_PER_INT32 = 9;
+const POWERS_OF_TEN = Array.from({ length: exactDecimal.MAX_DECIMAL_PLACES + 1 }, (_, i) => 10 ** i); // all exact
 
 type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
 
@@ -160,9 +162,9 @@ class Parser {
   /**
    * A length-coded column value that the server sends as decimal text (integers, FLOAT, DOUBLE) as the number
    * Number(text) gives, read straight from the bytes without building a string: the hot path of numeric columns.
-   * When the digits form an integer of at most 2 ** 53 - 1 (every 15-digit one, most 16-digit ones), it is exact,
-   * and one division by an exact power of ten rounds correctly, so the result is the same; anything else (more
-   * digits, exponents, NaN) goes through Number().
+   * When the digits form an integer of at most 2 ** 53 - 1 it is exact, and one division by an exact power of ten
+   * rounds correctly; above that (a DOUBLE's usual 17 digits), exactDecimal() rounds correctly. Anything
+   * else (more digits, exponents, NaN) goes through Number().
    */
   parseLengthCodedNumeric(): number | null {
     this._need(1);
@@ -178,26 +180,43 @@ class Parser {
       let o = start + 1;
       const negative = buf[o] === 0x2d; // '-'
       if (negative) o++;
-      let mantissa = 0;
+      // The digits are gathered nine at a time in int32 arithmetic: the earlier ones in `high`, the last in `low`.
+      let high = 0;
+      let low = 0;
+      let lowDigits = 0;
       let digits = 0;
-      let decimals = -1; // digits after the '.', once one was seen
+      let dot = -1;
       for (; o < end; o++) {
         const c = buf[o];
-        if (c === 0x2e && decimals < 0) {
-          decimals = 0;
+        if (c === 0x2e && dot < 0) {
+          dot = o;
           continue;
         }
         const digit = c - 0x30;
         if (digit < 0 || digit > 9) break;
-        mantissa = mantissa * 10 + digit;
+        if (lowDigits === DIGITS_PER_INT32) {
+          high = high * POWERS_OF_TEN[DIGITS_PER_INT32] + low;
+          low = 0;
+          lowDigits = 0;
+        }
+        low = low * 10 + digit;
+        lowDigits++;
         digits++;
-        if (decimals >= 0) decimals++;
       }
-      // Past 2 ** 53 the sum may have rounded, but it never rounds back below the limit.
-      if (o === end && digits > 0 && digits <= MAX_FAST_DIGITS && mantissa <= Number.MAX_SAFE_INTEGER) {
-        this._offset = end;
-        const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
-        return negative ? -value : value;
+      const places = dot < 0 ? 0 : end - dot - 1;
+      if (o === end && digits > 0 && places <= exactDecimal.MAX_DECIMAL_PLACES) {
+        // Exact below 2 ** 53, and never rounded back below it from above.
+        const mantissa = high * POWERS_OF_TEN[lowDigits] + low;
+        let value = NaN;
+        if (mantissa <= Number.MAX_SAFE_INTEGER) {
+          value = places > 0 ? mantissa / POWERS_OF_TEN[places] : mantissa;
+        } else if (exactDecimal.canSplit(high, lowDigits)) {
+          value = exactDecimal(high, low, lowDigits, places);
+        }
+        if (!Number.isNaN(value)) {
+          this._offset = end;
+          return negative ? -value : value;
+        }
       }
     }
     const text = this.parseLengthCodedString();

@@ -1,0 +1,191 @@
+'use strict';
+
+// `npm run bench:decode`: the cost of decoding one result set, with no socket and no server in the way, to
+// measure a change to the row path before and after. Each driver runs in a process of its own: it captures the
+// server's bytes for workload 10's query once, then hands those bytes to its own parser again and again, as
+// if they had just arrived, and reports ns per row (wall clock and process CPU). Processes are interleaved over
+// rounds, and the report gives each driver's median and its ratio to mysql-ts.
+//
+// mysql-ts and mysql 2.18.1 take bytes through connection._protocol.write, mysql2 through
+// connection.packetParser.execute; the mariadb connector keeps its connection private behind its callback API,
+// so it is measured by workload 10 (the replay server) only.
+//
+// Wall-clock time moves by ±10% between processes on this machine, more than many a single change is worth.
+// BENCH_DECODE_INSTRUCTIONS=1 counts instead the machine instructions each driver executes per row, under
+// valgrind (cachegrind), with V8 single-threaded: two runs of different lengths, whose difference leaves out
+// start-up and capture. Counts repeat within about 1%, so a change of a few percent shows.
+// Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (result sets per process, default 300),
+// BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
+
+const { fork, execFile } = require('child_process');
+const config = require('./config').load();
+const setup = require('./setup');
+const stats = require('./stats');
+const { REPLAY_SQL, REPLAY_COUNT } = require('./tables');
+
+const CHUNK_BYTES = 65536; // what a socket read delivers at most
+const FEEDERS = {
+  ours: { module: '../lib/index.js', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
+  mysql: { module: 'mysql', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
+  mysql2: { module: 'mysql2', socket: (conn) => conn.stream, feed: (conn, chunk) => conn.packetParser.execute(chunk) },
+};
+const LABELS = { ours: 'mysql-ts', mysql: 'mysql', mysql2: 'mysql2' };
+
+function number(name, fallback) {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+// In the child: capture, then replay `results` result sets and report per-row costs.
+function child(key, results) {
+  const feeder = FEEDERS[key];
+  const conn = require(feeder.module).createConnection(config.server);
+  const fail = (err) => {
+    report({ error: String(err && err.stack || err) });
+    process.exit(1);
+  };
+  conn.connect((err) => {
+    if (err) return fail(err);
+    const socket = feeder.socket(conn);
+    const received = [];
+    const record = (chunk) => received.push(chunk);
+    socket.prependListener('data', record);
+    conn.query(REPLAY_SQL, (queryErr) => {
+      if (queryErr) return fail(queryErr);
+      socket.removeListener('data', record);
+      const bytes = Buffer.concat(received);
+      const chunks = [];
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
+      // From here the server is never written to again: each query's reply is the captured bytes.
+      socket.write = () => true;
+      replay(conn, feeder, chunks, results, fail);
+    });
+  });
+}
+
+// Result sets decoded before the clock starts, so the JIT has settled.
+function warmupFor(results) {
+  return Math.ceil(results / 5);
+}
+
+function replay(conn, feeder, chunks, results, fail) {
+  let done = 0;
+  let started = 0n;
+  let cpuStart = null;
+  const warmup = warmupFor(results);
+  const next = () => {
+    if (done === warmup) {
+      started = process.hrtime.bigint();
+      cpuStart = process.cpuUsage();
+    }
+    if (done === warmup + results) {
+      const rows = results * REPLAY_COUNT;
+      const cpu = process.cpuUsage(cpuStart);
+      report({
+        wallNs: Number(process.hrtime.bigint() - started) / rows,
+        cpuNs: ((cpu.user + cpu.system) * 1000) / rows,
+      });
+      process.exit(0);
+    }
+    conn.query(REPLAY_SQL, (err, rows) => {
+      if (err) return fail(err);
+      if (rows.length !== REPLAY_COUNT) return fail(new Error('expected ' + REPLAY_COUNT + ' rows, got ' + rows.length));
+      done++;
+      setImmediate(next);
+    });
+    // Not from inside the previous query's callback: that runs within the parser's own write().
+    setImmediate(() => chunks.forEach((chunk) => feeder.feed(conn, chunk)));
+  };
+  next();
+}
+
+// To the parent over IPC when forked; as a line on stdout under valgrind.
+function report(message) {
+  if (process.send) process.send(message);
+  else process.stdout.write(JSON.stringify(message) + '\n');
+}
+
+function countInstructions(key, results) {
+  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file',
+    process.execPath, '--single-threaded', __filename, key, String(results)];
+  return new Promise((resolve, reject) => {
+    execFile('valgrind', args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+      const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
+      if (err || !refs) return reject(new Error(key + ' under valgrind: ' + (err ? err.message : stderr.slice(-500))));
+      resolve(Number(refs[1].replace(/,/g, '')));
+    });
+  });
+}
+
+// Instructions per row: the difference between a long and a short run, over the rows that separate them.
+async function instructionsPerRow(key, results) {
+  const short = Math.max(1, Math.floor(results / 5));
+  const [few, many] = [await countInstructions(key, short), await countInstructions(key, results)];
+  const decoded = (count) => count + warmupFor(count);
+  return (many - few) / ((decoded(results) - decoded(short)) * REPLAY_COUNT);
+}
+
+function runChild(key, results) {
+  return new Promise((resolve, reject) => {
+    const proc = fork(__filename, [key, String(results)]);
+    proc.on('message', (message) => (message.error ? reject(new Error(key + ': ' + message.error)) : resolve(message)));
+    proc.on('exit', (code) => code && reject(new Error(key + ' exited with ' + code)));
+  });
+}
+
+async function main() {
+  const keys = (config.drivers || Object.keys(FEEDERS)).filter((key) => FEEDERS[key]);
+  const rounds = number('BENCH_DECODE_ROUNDS', 5);
+  const results = number('BENCH_DECODE_RESULTS', 300);
+  await new Promise((resolve, reject) => setup.create(config.server, (err) => (err ? reject(err) : resolve())));
+  if (process.env.BENCH_DECODE_INSTRUCTIONS === '1') return countAll(keys, number('BENCH_DECODE_RESULTS', 50));
+  const samples = Object.fromEntries(keys.map((key) => [key, []]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const key of keys) samples[key].push(await runChild(key, results));
+      process.stderr.write(`round ${round + 1}/${rounds} done\n`);
+    }
+  } finally {
+    await new Promise((resolve) => setup.drop(config.server, resolve));
+  }
+  const median = (key, field) => stats.median(samples[key].map((sample) => sample[field]));
+  const lines = [
+    `Decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process, ${results} result sets per process, median of ${rounds}:`,
+    '',
+    '| driver | ns per row (wall) | ns per row (CPU) | CPU ÷ mysql-ts |',
+    '| --- | ---: | ---: | ---: |',
+    ...keys.map((key) => `| ${LABELS[key]} | ${median(key, 'wallNs').toFixed(0)} | ${median(key, 'cpuNs').toFixed(0)} | ` +
+      (samples.ours ? (median(key, 'cpuNs') / median('ours', 'cpuNs')).toFixed(2) + '×' : '') + ' |'),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function countAll(keys, results) {
+  const counts = {};
+  try {
+    for (const key of keys) {
+      counts[key] = await instructionsPerRow(key, results);
+      process.stderr.write(`${key} counted\n`);
+    }
+  } finally {
+    await new Promise((resolve) => setup.drop(config.server, resolve));
+  }
+  const lines = [
+    `Machine instructions per row decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process (valgrind):`,
+    '',
+    '| driver | instructions per row | ÷ mysql-ts |',
+    '| --- | ---: | ---: |',
+    ...keys.map((key) => `| ${LABELS[key]} | ${counts[key].toFixed(0)} | ` +
+      (counts.ours ? (counts[key] / counts.ours).toFixed(2) + '×' : '') + ' |'),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (require.main === module && process.argv.length > 2) {
+  child(process.argv[2], Number(process.argv[3]));
+} else if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(err.stack + '\n');
+    process.exit(1);
+  });
+}
