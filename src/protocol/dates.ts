@@ -28,6 +28,13 @@ function readDigits(buf: Buffer, start: number, end: number): number {
   return n;
 }
 
+/** The two digits at buf[i] and buf[i + 1] as a number, or -1: the fixed fields of a date, without a loop. */
+function twoDigits(buf: Buffer, i: number): number {
+  const tens = buf[i] - CHAR_0;
+  const ones = buf[i + 1] - CHAR_0;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 // Minutes east of UTC by timezone option, parsed once per distinct value: 'Z' or '+HH:MM' / '-HH:MM'; NaN for
 // anything else (left to the JS parser).
 const zoneOffsets = new Map<string, number>();
@@ -73,11 +80,16 @@ function localOffsets(): LocalOffsets {
   return offsets;
 }
 
-function localDate(offsets: LocalOffsets | null, year: number, month: number, day: number, hour: number,
-  minute: number, second: number, ms: number): Date {
-  if (offsets === null) return new Date(year, month - 1, day, hour, minute, second, ms);
-  // Hours since 1970 as the key: a small integer, which a Map hashes faster than a millisecond count.
-  const hourKey = daysFromCivil(year, month, day) * 24 + hour;
+// In front of the offsets Map, a direct-mapped cache of recently seen hours: from the date's fields, without
+// days-from-civil arithmetic or hashing, to the UTC time at which that local hour starts (NaN: a DST switch).
+const RECENT_HOURS = 4096; // a power of two
+const recentKeys = new Int32Array(RECENT_HOURS).fill(-1);
+const recentStarts = new Float64Array(RECENT_HOURS);
+let recentOwner: LocalOffsets | null = null;
+
+/** The UTC time at which local hour `hourKey` (hours since 1970 in wall-clock time) starts; NaN at a DST switch. */
+function localHourStart(offsets: LocalOffsets, hourKey: number, year: number, month: number, day: number,
+  hour: number): number {
   const hourWall = hourKey * MS_PER_HOUR;
   let offset = offsets.get(hourKey);
   if (offset === undefined) {
@@ -87,8 +99,28 @@ function localDate(offsets: LocalOffsets | null, year: number, month: number, da
     if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
     offsets.set(hourKey, offset);
   }
-  if (Number.isNaN(offset)) return new Date(year, month - 1, day, hour, minute, second, ms);
-  return new Date(hourWall + (minute * 60 + second) * 1000 + ms - offset);
+  return hourWall - offset;
+}
+
+function localDate(offsets: LocalOffsets | null, year: number, month: number, day: number, hour: number,
+  minute: number, second: number, ms: number): Date {
+  if (offsets === null) return new Date(year, month - 1, day, hour, minute, second, ms);
+  if (recentOwner !== offsets) {
+    recentKeys.fill(-1);
+    recentOwner = offsets;
+  }
+  // Distinct for every hour of years 0-9999 (month < 13, day < 32), and below 2 ** 31.
+  const key = (((year * 13 + month) * 32 + day) * 24 + hour) | 0;
+  const slot = key & (RECENT_HOURS - 1);
+  if (recentKeys[slot] !== key) {
+    // Hours since 1970 as the Map's key: a small integer, which a Map hashes faster than a millisecond count.
+    recentStarts[slot] = localHourStart(offsets, daysFromCivil(year, month, day) * 24 + hour, year, month, day, hour);
+    recentKeys[slot] = key;
+  }
+  // Read back from the typed array even after a miss, so the value stays an unboxed double on the hot path.
+  const start = recentStarts[slot];
+  if (Number.isNaN(start)) return new Date(year, month - 1, day, hour, minute, second, ms);
+  return new Date(start + (minute * 60 + second) * 1000 + ms);
 }
 
 /** Milliseconds from a fraction of one to six digits after the dot at `dot`; -1 if malformed. */
@@ -110,11 +142,13 @@ function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean
     return undefined;
   }
   if (buf[start + 4] !== DASH || buf[start + 7] !== DASH) return undefined;
-  const year = readDigits(buf, start, start + 4);
-  const month = readDigits(buf, start + 5, start + 7);
-  const day = readDigits(buf, start + 8, start + 10);
+  const century = twoDigits(buf, start);
+  const yearOfCentury = twoDigits(buf, start + 2);
+  const month = twoDigits(buf, start + 5);
+  const day = twoDigits(buf, start + 8);
   // Years below 100 are read as 19xx/20xx by the JS parser; day 31 of a short month rolls over in both.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (century < 1 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const year = century * 100 + yearOfCentury;
 
   let hour = 0;
   let minute = 0;
@@ -122,9 +156,9 @@ function fromBytes(buf: Buffer, start: number, length: number, dateOnly: boolean
   let ms = 0;
   if (!dateOnly) {
     if (buf[start + 10] !== SPACE || buf[start + 13] !== COLON || buf[start + 16] !== COLON) return undefined;
-    hour = readDigits(buf, start + 11, start + 13);
-    minute = readDigits(buf, start + 14, start + 16);
-    second = readDigits(buf, start + 17, start + 19);
+    hour = twoDigits(buf, start + 11);
+    minute = twoDigits(buf, start + 14);
+    second = twoDigits(buf, start + 17);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
     if (length > DATETIME_LENGTH) {
       ms = readMilliseconds(buf, start + DATETIME_LENGTH, start + length);
