@@ -330,7 +330,7 @@ class Parser {
 
   incrementPacketNumber(): number {
     const current = this._nextPacketNumber;
-    this._nextPacketNumber = (this._nextPacketNumber + 1) % 256;
+    this._nextPacketNumber = (this._nextPacketNumber + 1) & 0xff;
     return current;
   }
 
@@ -467,9 +467,13 @@ class Parser {
     if (this._packetHeader) return this._packetHeader;
     if (!this._combineNextBuffers(PACKET_HEADER_LENGTH)) return null;
 
+    // The four bytes are there (just checked): read without parseUnsignedNumber's bounds checks, once per packet.
     const header = this._header;
-    header.length = this.parseUnsignedNumber(3);
-    header.number = this.parseUnsignedNumber(1);
+    const buf = this._buffer;
+    const o = this._offset;
+    header.length = buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+    header.number = buf[o + 3];
+    this._offset = o + PACKET_HEADER_LENGTH;
     this._packetHeader = header;
 
     if (header.number !== this._nextPacketNumber) {
