@@ -5,6 +5,7 @@ import parseGeometry = require('./geometry');
 import shortAscii = require('./shortAscii');
 import dates = require('./dates');
 import exactDecimal = require('./exactDecimal');
+import isRowPacket = require('./isRowPacket');
 import type { MysqlError } from '../MysqlError';
 
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // 0xffffff: the payload continues in the next packet
@@ -461,6 +462,34 @@ class Parser {
       // received are still parsed.
       if (hadException) process.nextTick(() => this.write());
     }
+  }
+
+  /**
+   * Moves from the current packet to the next when that is a row (isRowPacket) wholly in the current buffer, in
+   * order, shorter than 16 MB, and the parser is not paused; otherwise stays and returns false, and write()'s loop
+   * reads the next packet as usual.
+   */
+  enterNextRow(): boolean {
+    if (this._paused || this._packetEnd === null || this._longPacketBuffers.size) return false;
+    const buf = this._buffer;
+    const headerStart = this._packetEnd;
+    const start = headerStart + PACKET_HEADER_LENGTH;
+    if (start >= buf.length) return false;
+    const length = buf[headerStart] | (buf[headerStart + 1] << 8) | (buf[headerStart + 2] << 16);
+    const end = start + length;
+    if (end > buf.length || length === MAX_PACKET_LENGTH || buf[headerStart + 3] !== this._nextPacketNumber ||
+      !isRowPacket(buf[start], length)) {
+      return false;
+    }
+    const header = this._header;
+    header.length = length;
+    header.number = buf[headerStart + 3];
+    this._packetHeader = header;
+    this.incrementPacketNumber();
+    this._offset = start;
+    this._packetOffset = start;
+    this._packetEnd = end;
+    return true;
   }
 
   _tryReadPacketHeader(): PacketHeader | null {

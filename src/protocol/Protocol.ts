@@ -263,12 +263,8 @@ class Protocol extends stream.Stream {
     }
     const handlers = sequence as unknown as Record<string, Handler | undefined>;
 
-    // Rows are the hot path: the sequence parses them itself, with its own type casting options (and a row takes
-    // no constructor options, so none are allocated for it).
     if ((Packet as unknown) === Packets.RowDataPacket) {
-      const row = new Packets.RowDataPacket();
-      (handlers.RowDataPacket as Handler).call(sequence, row, this._parser, this._connection);
-      if (this._config.debug) this._debugPacket(true, row);
+      this._parseRows(sequence, handlers.RowDataPacket as Handler);
       return;
     }
 
@@ -291,6 +287,22 @@ class Protocol extends stream.Stream {
       return;
     }
     handler.call(sequence, packet);
+  }
+
+  /**
+   * Rows are the hot path: the sequence parses them itself, with its own type casting options (and a row takes no
+   * constructor options, so none are allocated for it). After the first, every further row already whole in the
+   * parser's buffer is taken here, without a round through the parser's loop and the packet typing; the end of
+   * the rows, a row split across reads, pause() or an end in a callback leave the rest to that general path.
+   */
+  _parseRows(sequence: Sequence, handler: Handler): void {
+    const parser = this._parser;
+    do {
+      const row = new Packets.RowDataPacket();
+      handler.call(sequence, row, parser, this._connection);
+      if (this._config.debug) this._debugPacket(true, row);
+      // The guards _parsePacket applies to every packet, then the parser's own (pause(), a whole row next).
+    } while (!this._fatalError && !this._destroyed && !sequence._ended && parser.enterNextRow());
   }
 
   /** Parses a non-row packet; a failure of our own parsing code becomes a PARSER_ error, never a crash. */

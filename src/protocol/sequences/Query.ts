@@ -7,6 +7,7 @@ import ClientConstants = require('../constants/client');
 import ServerStatus = require('../constants/server_status');
 import createError = require('../createError');
 import namedLocalFiles = require('../localInfile');
+import isRowPacket = require('../isRowPacket');
 import type Parser = require('../Parser');
 import type { MysqlError } from '../../MysqlError';
 import type OkPacket = require('../packets/OkPacket');
@@ -17,7 +18,6 @@ import type ResultSetHeaderPacket = require('../packets/ResultSetHeaderPacket');
 import type RowDataPacket = require('../packets/RowDataPacket');
 import type LocalInfileRequestPacket = require('../packets/LocalInfileRequestPacket');
 
-const EOF_MAX_LENGTH = 9; // an 0xFE packet shorter than this is an EOF; a longer one is a row
 
 declare namespace Query {
   type TypeCast = RowDataPacket.TypeCast;
@@ -145,9 +145,8 @@ class Query extends Sequence {
         ? Packets.FieldPacket
         : Packets.EofPacket;
     }
-    if (firstByte === 0xff) return Packets.ErrorPacket;
-    if (firstByte === 0xfe && (parser.packetLength() as number) < EOF_MAX_LENGTH) return Packets.EofPacket;
-    return Packets.RowDataPacket;
+    if (isRowPacket(firstByte, parser.packetLength() as number)) return Packets.RowDataPacket;
+    return firstByte === 0xff ? Packets.ErrorPacket : Packets.EofPacket;
   }
 
   override OkPacket(packet: OkPacket): void {
