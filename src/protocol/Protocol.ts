@@ -84,8 +84,11 @@ class Protocol extends stream.Stream {
   _queue: Sequence[] = [];
   /** How many sequences at the front of the queue have had their commands written (the head and any sent early). */
   _sent = 0;
-  /** Whether the last command written (queue[_sent - 1]) lets the ones behind it be written before its reply. */
-  _followersMayGo = false;
+  /**
+   * Whether the last command written (queue[_sent - 1]) lets the ones behind it be written before its reply; null
+   * until a command waits behind it, so that a query run alone never has its SQL scanned for LOCAL.
+   */
+  _followersMayGo: boolean | null = false;
   /** Numbers outgoing packets: the parser, except while a command is written ahead (then _aheadNumbering). */
   _numbering: PacketWriter.PacketNumbering;
   _aheadNumbering = new pipelining.PacketCounter();
@@ -386,7 +389,7 @@ class Protocol extends stream.Stream {
     this._parser.resetPacketNumber();
     // Before start(): a sequence may end inside it, and the next head then sets these for itself.
     this._sent = 1;
-    this._followersMayGo = this._config.pipelining !== false && pipelining.letsFollowersThrough(sequence);
+    this._followersMayGo = this._config.pipelining === false ? false : null;
     this._startSequence(sequence);
   }
 
@@ -397,11 +400,13 @@ class Protocol extends stream.Stream {
   _sendAhead(): void {
     const queue = this._queue;
     const counter = this._aheadNumbering;
-    while (this._followersMayGo && this._sent < queue.length && !this._fatalError && !this._destroyed && !this._ended) {
+    while (this._sent < queue.length && !this._fatalError && !this._destroyed && !this._ended) {
+      if (this._followersMayGo === null) this._followersMayGo = pipelining.letsFollowersThrough(queue[this._sent - 1]);
+      if (!this._followersMayGo) return;
       const sequence = queue[this._sent];
       if (!pipelining.canSendAhead(sequence)) return;
       this._sent++;
-      this._followersMayGo = pipelining.letsFollowersThrough(sequence);
+      this._followersMayGo = null;
       counter.next = 0;
       this._numbering = counter;
       try {
