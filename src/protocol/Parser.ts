@@ -184,17 +184,17 @@ class Parser {
       // The digits are gathered nine at a time in int32 arithmetic: the earlier ones in `high`, the last in `low`.
       let high = 0;
       let low = 0;
-      let lowDigits = 0;
-      let digits = 0;
+      let lowDigits = 0; // at least 1 once there was a digit
       let dot = -1;
       for (; o < end; o++) {
-        const c = buf[o];
-        if (c === 0x2e && dot < 0) {
-          dot = o;
-          continue;
+        const digit = buf[o] - 0x30;
+        if (digit >>> 0 > 9) {
+          if (digit === 0x2e - 0x30 && dot < 0) { // the one '.'
+            dot = o;
+            continue;
+          }
+          break;
         }
-        const digit = c - 0x30;
-        if (digit < 0 || digit > 9) break;
         if (lowDigits === DIGITS_PER_INT32) {
           high = high * POWERS_OF_TEN[DIGITS_PER_INT32] + low;
           low = 0;
@@ -202,10 +202,9 @@ class Parser {
         }
         low = low * 10 + digit;
         lowDigits++;
-        digits++;
       }
       const places = dot < 0 ? 0 : end - dot - 1;
-      if (o === end && digits > 0 && places <= exactDecimal.MAX_DECIMAL_PLACES) {
+      if (o === end && lowDigits > 0 && places <= exactDecimal.MAX_DECIMAL_PLACES) {
         // Exact below 2 ** 53, and never rounded back below it from above.
         const mantissa = high * POWERS_OF_TEN[lowDigits] + low;
         let value = NaN;
