@@ -7,6 +7,7 @@ import SqlString = require('./protocol/SqlString');
 import Query = require('./protocol/sequences/Query');
 import startTLS = require('./startTLS');
 import coalescedWriter = require('./coalescedWriter');
+import rowBackpressure = require('./rowBackpressure');
 import createQuery = require('./createQuery');
 import createError = require('./protocol/createError');
 import bindToDomain = require('./domains');
@@ -71,6 +72,9 @@ interface Connection extends EventEmitter {
   destroy(): void;
   pause(): void;
   resume(): void;
+  _holdRows(): void;
+  _releaseRows(): void;
+  _endRows(): void;
   escape(value: unknown): string;
   escapeId(value: unknown, forbidQualified?: boolean): string;
   format(sql: string, values?: unknown): string;
@@ -156,7 +160,7 @@ function openSocket(config: ConnectionConfig): net.Socket {
 function wireSocket(connection: Connection, socket: net.Socket): void {
   const protocol = connection._protocol;
   protocol.on('data', coalescedWriter(socket));
-  socket.on('data', (data: Buffer) => protocol.write(data));
+  socket.on('data', (data: Buffer) => rowBackpressure.receive(connection, socket, data));
   protocol.on('end', (err?: MysqlError) => {
     // After a fatal error nothing more will be read: close at once so no socket keeps the process alive.
     if (err) socket.destroy();
@@ -270,6 +274,18 @@ Connection.prototype.pause = function pause(this: Connection) {
 Connection.prototype.resume = function resume(this: Connection) {
   if (this._socket) this._socket.resume();
   this._protocol.resume();
+};
+
+Connection.prototype._holdRows = function _holdRows(this: Connection) {
+  rowBackpressure.holdRows(this);
+};
+
+Connection.prototype._releaseRows = function _releaseRows(this: Connection) {
+  rowBackpressure.releaseRows(this);
+};
+
+Connection.prototype._endRows = function _endRows(this: Connection) {
+  rowBackpressure.endRows(this);
 };
 
 Connection.prototype.escape = function escape(this: Connection, value: unknown) {

@@ -1,6 +1,7 @@
 import net = require('net');
 import tls = require('tls');
 import coalescedWriter = require('./coalescedWriter');
+import rowBackpressure = require('./rowBackpressure');
 import type ConnectionConfig = require('./ConnectionConfig');
 import type Protocol = require('./protocol/Protocol');
 import type { MysqlError } from './MysqlError';
@@ -51,7 +52,7 @@ function startTLS(connection: TlsConnection, onSecure: (err?: MysqlError | null)
     if (established) connection._handleNetworkError(err);
     else onSecure(err);
   });
-  secureSocket.on('data', (data: Buffer) => protocol.write(data));
+  secureSocket.on('data', (data: Buffer) => rowBackpressure.receive(connection, secureSocket, data));
   // The TLS socket now owns the TCP handle, so the plain socket no longer reports the server closing.
   secureSocket.on('end', () => protocol.end());
   protocol.on('data', coalescedWriter(secureSocket));

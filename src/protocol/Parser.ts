@@ -98,6 +98,28 @@ class Parser {
     }
   }
 
+  /**
+   * Stops at the next packet boundary like pause(), but leaves what was received where it is: for the pauses
+   * between rows of a stream, many per read, where gathering the unread bytes each time would copy them again.
+   */
+  hold(): void {
+    this._paused = true;
+  }
+
+  /** Bytes received and not yet parsed. */
+  queuedBytes(): number {
+    return this._buffer.length - this._offset + this._nextBuffers.size;
+  }
+
+  /** Whether the next packet has arrived whole (false too when its header is split across reads). */
+  hasWholePacket(): boolean {
+    const buf = this._buffer;
+    const o = this._offset;
+    if (buf.length - o < PACKET_HEADER_LENGTH) return false;
+    const length = buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+    return PACKET_HEADER_LENGTH + length <= this.queuedBytes();
+  }
+
   resume(): void {
     this._paused = false;
     // write() mutates the parser's state, so it must not be re-entered from inside a packet handler.

@@ -89,6 +89,9 @@ class Protocol extends stream.Stream {
    * until a command waits behind it, so that a query run alone never has its SQL scanned for LOCAL.
    */
   _followersMayGo: boolean | null = false;
+  /** Whether a query stream holds its rows back, and whether that paused the socket (rowBackpressure.ts). */
+  _holdingRows = false;
+  _socketHeld = false;
   /** Numbers outgoing packets: the parser, except while a command is written ahead (then _aheadNumbering). */
   _numbering: PacketWriter.PacketNumbering;
   _aheadNumbering = new pipelining.PacketCounter();

@@ -35,6 +35,10 @@ declare namespace Query {
       dateStrings: boolean | string[] };
     pause(): void;
     resume(): void;
+    /** Backpressure of stream(): see rowBackpressure.ts. */
+    _holdRows(): void;
+    _releaseRows(): void;
+    _endRows(): void;
   }
   interface StreamOptions {
     highWaterMark?: number;
@@ -268,14 +272,21 @@ class Query extends Sequence {
   }
 
   stream(options: Query.StreamOptions = {}): stream.Readable {
-    const readable = new stream.Readable({ ...options, objectMode: true, read: () => this._connection && this._connection.resume() });
+    const readable = new stream.Readable({
+      ...options,
+      objectMode: true,
+      read: () => this._connection && this._connection._releaseRows(),
+    });
 
     this.on('result', (row: unknown, index: number) => {
-      if (!readable.push(row) && this._connection) this._connection.pause();
+      if (!readable.push(row) && this._connection) this._connection._holdRows();
       readable.emit('result', row, index);
     });
     this.on('error', (err: MysqlError) => readable.emit('error', err));
-    this.on('end', () => readable.push(null));
+    this.on('end', () => {
+      if (this._connection) this._connection._endRows();
+      readable.push(null);
+    });
     this.on('fields', (fields: Query.FieldInfo[], index: number) => readable.emit('fields', fields, index));
     return readable;
   }
