@@ -82,4 +82,9 @@ function useFixtures() {
   return fixtures;
 }
 
-module.exports = { uniqueName: uniqueName, run: run, useFixtures: useFixtures };
+// `count` rows (n, pad) from MariaDB's Sequence engine (seq_1_to_N), so no table is needed; pad is `width` letters.
+function rowsSql(count, width) {
+  return 'SELECT seq AS n, REPEAT(CHAR(65 + seq % 26), ' + width + ') AS pad FROM seq_1_to_' + count;
+}
+
+module.exports = { uniqueName: uniqueName, run: run, useFixtures: useFixtures, rowsSql: rowsSql };

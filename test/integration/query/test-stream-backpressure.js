@@ -7,15 +7,12 @@
 const assert = require('assert');
 const { Writable } = require('stream');
 const common = require('../../support/common');
-const { useFixtures } = require('../helpers');
+const { useFixtures, rowsSql } = require('../helpers');
 
 // Held bytes: the quarter megabyte, plus what the socket had read when it was paused (Node's socket reads on
 // until its own buffer is full, several 64 KB reads in one go). A tenth of the 20 MB result below.
 const MAX_HELD = 2 * 1024 * 1024;
 
-function rowsSql(count, width) {
-  return 'SELECT seq AS n, REPEAT(CHAR(65 + seq % 26), ' + width + ') AS pad FROM seq_1_to_' + count;
-}
 
 describe('integration: query.stream() backpressure', function () {
   const fx = useFixtures();

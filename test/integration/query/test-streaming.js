@@ -2,12 +2,8 @@
 
 const assert = require('assert');
 const { Writable } = require('stream');
-const { useFixtures } = require('../helpers');
+const { useFixtures, rowsSql } = require('../helpers');
 
-// Rows come from MariaDB's Sequence engine (seq_1_to_N), so no table is needed.
-function rowsSql(count, width) {
-  return 'SELECT seq AS n, REPEAT(CHAR(65 + seq % 26), ' + width + ') AS pad FROM seq_1_to_' + count;
-}
 
 describe('integration: streaming query rows', function () {
   const fx = useFixtures();
