@@ -64,6 +64,18 @@ function sequenceListeners(protocol: Protocol): Protocol.SequenceListeners {
 }
 
 type PacketClass = { new (options?: { protocol41?: boolean }): Protocol.Packet; name: string };
+
+// A sequence handles each packet in the method named after its class. Reading Function#name calls an accessor,
+// which a result set's column definitions would pay once each, so the names are looked up once per class.
+const handlerNames = new Map<PacketClass, string>();
+function handlerName(Packet: PacketClass): string {
+  let name = handlerNames.get(Packet);
+  if (name === undefined) {
+    name = Packet.name;
+    handlerNames.set(Packet, name);
+  }
+  return name;
+}
 type Handler = (packet: unknown, parser?: Parser, connection?: unknown) => void;
 
 // The command queue of one connection. The head sequence owns the conversation: incoming packets are typed
@@ -286,7 +298,7 @@ class Protocol extends stream.Stream {
     if (Packet === Packets.ErrorPacket && this._serverIsMariaDB) errorName.markFromMariaDB(packet);
 
     sequence._timer.active();
-    const handler = handlers[Packet.name];
+    const handler = handlers[handlerName(Packet)];
     if (!handler) {
       this._delegateError(createError('Received packet in the wrong sequence.', 'PROTOCOL_INCORRECT_PACKET_SEQUENCE',
         { fatal: true }));
