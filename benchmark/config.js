@@ -49,4 +49,4 @@ function load() {
   };
 }
 
-module.exports = { load };
+module.exports = { load, number };

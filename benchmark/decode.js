@@ -14,14 +14,18 @@
 // BENCH_DECODE_INSTRUCTIONS=1 counts instead the machine instructions each driver executes per row, under
 // valgrind (cachegrind), with V8 single-threaded: two runs of different lengths, whose difference leaves out
 // start-up and capture. Counts repeat within about 1%, so a change of a few percent shows.
-// Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (result sets per process, default 300),
+// Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (result sets per process, default 300; 50 when
+// counting instructions),
 // BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
 
 const { fork, execFile } = require('child_process');
-const config = require('./config').load();
+const { load, number } = require('./config');
 const setup = require('./setup');
 const stats = require('./stats');
 const { REPLAY_SQL, REPLAY_COUNT } = require('./tables');
+const { DRIVERS } = require('./drivers');
+
+const config = load();
 
 const CHUNK_BYTES = 65536; // what a socket read delivers at most
 const FEEDERS = {
@@ -29,12 +33,7 @@ const FEEDERS = {
   mysql: { module: 'mysql', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
   mysql2: { module: 'mysql2', socket: (conn) => conn.stream, feed: (conn, chunk) => conn.packetParser.execute(chunk) },
 };
-const LABELS = { ours: 'mysql-ts', mysql: 'mysql', mysql2: 'mysql2' };
-
-function number(name, fallback) {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
+const LABELS = Object.fromEntries(DRIVERS.map((driver) => [driver.key, driver.label]));
 
 // In the child: capture, then replay `results` result sets and report per-row costs.
 function child(key, results) {
@@ -133,51 +132,56 @@ function runChild(key, results) {
   });
 }
 
-async function main() {
-  const keys = (config.drivers || Object.keys(FEEDERS)).filter((key) => FEEDERS[key]);
-  const rounds = number('BENCH_DECODE_ROUNDS', 5);
-  const results = number('BENCH_DECODE_RESULTS', 300);
-  await new Promise((resolve, reject) => setup.create(config.server, (err) => (err ? reject(err) : resolve())));
-  if (process.env.BENCH_DECODE_INSTRUCTIONS === '1') return countAll(keys, number('BENCH_DECODE_RESULTS', 50));
+// "1.08×": a driver's figure over mysql-ts's, when mysql-ts was measured.
+function ratioToOurs(values, key) {
+  return values.ours ? (values[key] / values.ours).toFixed(2) + '×' : '';
+}
+
+async function timeTable(keys, results, rounds) {
   const samples = Object.fromEntries(keys.map((key) => [key, []]));
-  try {
-    for (let round = 0; round < rounds; round++) {
-      for (const key of keys) samples[key].push(await runChild(key, results));
-      process.stderr.write(`round ${round + 1}/${rounds} done\n`);
-    }
-  } finally {
-    await new Promise((resolve) => setup.drop(config.server, resolve));
+  for (let round = 0; round < rounds; round++) {
+    for (const key of keys) samples[key].push(await runChild(key, results));
+    process.stderr.write(`round ${round + 1}/${rounds} done\n`);
   }
-  const median = (key, field) => stats.median(samples[key].map((sample) => sample[field]));
-  const lines = [
+  const median = (field) => Object.fromEntries(keys.map((key) => [key, stats.median(samples[key].map((s) => s[field]))]));
+  const wall = median('wallNs');
+  const cpu = median('cpuNs');
+  return [
     `Decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process, ${results} result sets per process, median of ${rounds}:`,
     '',
     '| driver | ns per row (wall) | ns per row (CPU) | CPU ÷ mysql-ts |',
     '| --- | ---: | ---: | ---: |',
-    ...keys.map((key) => `| ${LABELS[key]} | ${median(key, 'wallNs').toFixed(0)} | ${median(key, 'cpuNs').toFixed(0)} | ` +
-      (samples.ours ? (median(key, 'cpuNs') / median('ours', 'cpuNs')).toFixed(2) + '×' : '') + ' |'),
+    ...keys.map((key) => `| ${LABELS[key]} | ${wall[key].toFixed(0)} | ${cpu[key].toFixed(0)} | ${ratioToOurs(cpu, key)} |`),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
 }
 
-async function countAll(keys, results) {
+async function instructionTable(keys, results) {
   const counts = {};
-  try {
-    for (const key of keys) {
-      counts[key] = await instructionsPerRow(key, results);
-      process.stderr.write(`${key} counted\n`);
-    }
-  } finally {
-    await new Promise((resolve) => setup.drop(config.server, resolve));
+  for (const key of keys) {
+    counts[key] = await instructionsPerRow(key, results);
+    process.stderr.write(`${key} counted\n`);
   }
-  const lines = [
+  return [
     `Machine instructions per row decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process (valgrind):`,
     '',
     '| driver | instructions per row | ÷ mysql-ts |',
     '| --- | ---: | ---: |',
-    ...keys.map((key) => `| ${LABELS[key]} | ${counts[key].toFixed(0)} | ` +
-      (counts.ours ? (counts[key] / counts.ours).toFixed(2) + '×' : '') + ' |'),
+    ...keys.map((key) => `| ${LABELS[key]} | ${counts[key].toFixed(0)} | ${ratioToOurs(counts, key)} |`),
   ];
+}
+
+async function main() {
+  const keys = (config.drivers || Object.keys(FEEDERS)).filter((key) => FEEDERS[key]);
+  const countInstructions = process.env.BENCH_DECODE_INSTRUCTIONS === '1';
+  const results = number('BENCH_DECODE_RESULTS', countInstructions ? 50 : 300);
+  await new Promise((resolve, reject) => setup.create(config.server, (err) => (err ? reject(err) : resolve())));
+  let lines;
+  try {
+    lines = countInstructions ? await instructionTable(keys, results)
+      : await timeTable(keys, results, number('BENCH_DECODE_ROUNDS', 5));
+  } finally {
+    await new Promise((resolve) => setup.drop(config.server, resolve));
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -18,6 +18,11 @@ const POWERS_OF_TEN = Array.from({ length: exactDecimal.MAX_DECIMAL_PLACES + 1 }
 
 type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
 
+/** The unsigned three-byte little-endian number at buf[at]: packet lengths, among others. */
+function uint24At(buf: Buffer, at: number): number {
+  return buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16);
+}
+
 function parserError(message: string, code: string, offset: number): MysqlError {
   return createError(message, code, { offset });
 }
@@ -116,7 +121,7 @@ class Parser {
     const buf = this._buffer;
     const o = this._offset;
     if (buf.length - o < PACKET_HEADER_LENGTH) return false;
-    const length = buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+    const length = uint24At(buf, o);
     return PACKET_HEADER_LENGTH + length <= this.queuedBytes();
   }
 
@@ -144,9 +149,9 @@ class Parser {
       case 2:
         return buf[o] | (buf[o + 1] << 8);
       case 3:
-        return buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+        return uint24At(buf, o);
       default:
-        return (buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16)) + buf[o + 3] * 0x1000000;
+        return uint24At(buf, o) + buf[o + 3] * 0x1000000;
     }
   }
 
@@ -496,7 +501,7 @@ class Parser {
     const headerStart = this._packetEnd;
     const start = headerStart + PACKET_HEADER_LENGTH;
     if (start >= buf.length) return false;
-    const length = buf[headerStart] | (buf[headerStart + 1] << 8) | (buf[headerStart + 2] << 16);
+    const length = uint24At(buf, headerStart);
     const end = start + length;
     if (end > buf.length || length === MAX_PACKET_LENGTH || buf[headerStart + 3] !== this._nextPacketNumber ||
       !isRowPacket(buf[start], length)) {
@@ -521,7 +526,7 @@ class Parser {
     const header = this._header;
     const buf = this._buffer;
     const o = this._offset;
-    header.length = buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16);
+    header.length = uint24At(buf, o);
     header.number = buf[o + 3];
     this._offset = o + PACKET_HEADER_LENGTH;
     this._packetHeader = header;

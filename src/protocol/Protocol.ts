@@ -261,15 +261,15 @@ class Protocol extends stream.Stream {
   }
 
   _parsePacket(): void {
-    // After a fatal error or destroy() (the head sequence has then ended, but stays queued) the bytes that were
-    // already received belong to nobody: nothing more may reach a callback, an event or a stream.
-    if (this._fatalError || this._destroyed) return;
     const sequence = this._queue[0];
-    if (sequence && sequence._ended) return;
     if (!sequence) {
+      // (Ignored after a fatal error or destroy(), as every error then is.)
       this._delegateError(createError('Received packet with no active sequence.', 'PROTOCOL_STRAY_PACKET', { fatal: true }));
       return;
     }
+    // After a fatal error or destroy() (the head sequence has then ended, but stays queued) the bytes that were
+    // already received belong to nobody: nothing more may reach a callback, an event or a stream.
+    if (!this._readsFor(sequence)) return;
 
     const Packet = this._determinePacket(sequence);
     if (!Packet) return;
@@ -319,8 +319,12 @@ class Protocol extends stream.Stream {
       const row = new Packets.RowDataPacket();
       handler.call(sequence, row, parser, this._connection);
       if (this._config.debug) this._debugPacket(true, row);
-      // The guards _parsePacket applies to every packet, then the parser's own (pause(), a whole row next).
-    } while (!this._fatalError && !this._destroyed && !sequence._ended && parser.enterNextRow());
+    } while (this._readsFor(sequence) && parser.enterNextRow());
+  }
+
+  /** Whether packets still reach `sequence`: not after a fatal error, destroy() or its end. */
+  _readsFor(sequence: Sequence): boolean {
+    return !this._fatalError && !this._destroyed && !sequence._ended;
   }
 
   /** Parses a non-row packet; a failure of our own parsing code becomes a PARSER_ error, never a crash. */

@@ -72,6 +72,17 @@ function recorder() {
   };
 }
 
+// Queues each [label, sql] at once, checks how many commands went out ahead (assertPipelined), waits for every
+// callback and checks that they ran in queue order; the recorder then holds their arguments.
+async function runQueued(conn, mode, sentAhead, queries) {
+  const rec = recorder();
+  queries.forEach(function (query) { conn.query(query[1], rec.cb(query[0])); });
+  assertPipelined(conn, mode, sentAhead);
+  await rec.done();
+  assert.deepStrictEqual(rec.labels(), queries.map(function (query) { return query[0]; }));
+  return rec;
+}
+
 // Rows as plain objects (RowDataPacket has its own prototype), for deepStrictEqual.
 function plain(rows) {
   return rows.map(function (row) { return Object.assign({}, row); });
@@ -217,15 +228,9 @@ describe('integration: pipelining', function () {
       it('user variables set by queued queries are seen by the ones behind them, in order', async function () {
         const conn = fx.connect(mode.options);
         await connected(conn);
-        const rec = recorder();
-        conn.query('SET @x = 1', rec.cb('set1'));
-        conn.query('SELECT @x AS x', rec.cb('get1'));
-        conn.query('SET @x = 2', rec.cb('set2'));
-        conn.query('SELECT @x AS x', rec.cb('get2'));
-        assertPipelined(conn, mode, 3);
-        await rec.done();
-
-        assert.deepStrictEqual(rec.labels(), ['set1', 'get1', 'set2', 'get2']);
+        const rec = await runQueued(conn, mode, 3, [
+          ['set1', 'SET @x = 1'], ['get1', 'SELECT @x AS x'], ['set2', 'SET @x = 2'], ['get2', 'SELECT @x AS x'],
+        ]);
         assert.ifError(rec.args('set1')[0]);
         assert.ifError(rec.args('set2')[0]);
         assert.deepStrictEqual([rec.args('get1')[0], plain(rec.args('get1')[1])], [null, [{ x: 1 }]]);
@@ -235,15 +240,12 @@ describe('integration: pipelining', function () {
       it('multiple-statement queries queued at once each get their own result sets', async function () {
         const conn = fx.connect(Object.assign({ multipleStatements: true }, mode.options));
         await connected(conn);
-        const rec = recorder();
-        conn.query('SELECT 1 AS a; SELECT 2 AS b, 3 AS c', rec.cb('two'));
-        conn.query('SELECT 4 AS d; SELEC 5; SELECT 6 AS e', rec.cb('failing'));
-        conn.query('SET @m = 7; SELECT @m AS m', rec.cb('setGet'));
-        conn.query('SELECT 8 AS f', rec.cb('single'));
-        assertPipelined(conn, mode, 3);
-        await rec.done();
-
-        assert.deepStrictEqual(rec.labels(), ['two', 'failing', 'setGet', 'single']);
+        const rec = await runQueued(conn, mode, 3, [
+          ['two', 'SELECT 1 AS a; SELECT 2 AS b, 3 AS c'],
+          ['failing', 'SELECT 4 AS d; SELEC 5; SELECT 6 AS e'],
+          ['setGet', 'SET @m = 7; SELECT @m AS m'],
+          ['single', 'SELECT 8 AS f'],
+        ]);
         let [err, results] = rec.args('two');
         assert.ifError(err);
         assert.deepStrictEqual(results.map(plain), [[{ a: 1 }], [{ b: 2, c: 3 }]]);
