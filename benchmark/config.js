@@ -45,6 +45,10 @@ function load() {
       // No stack capture per query, for every driver alike: mariadb's default, and mysql2 captures none. With
       // mysqljs's default (true) mysql-ts and mysql 2.18.1 each spend a few microseconds per query on new Error().
       trace: false,
+      // One connection character set for every driver: the tables' own (and the raw client's). With their own
+      // defaults mysql-ts and mysql 2.18.1 would ask for utf8mb3 (mysqljs's UTF8_GENERAL_CI), which makes the
+      // server convert every value and column name, while mysql2 and mariadb ask for utf8mb4.
+      charset: 'UTF8MB4_GENERAL_CI',
     },
   };
 }

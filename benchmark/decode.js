@@ -15,19 +15,21 @@
 // valgrind (cachegrind), with V8 single-threaded: two runs of different lengths, whose difference leaves out
 // start-up and capture. Counts repeat within about 1%, so a change of a few percent shows.
 // Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (result sets per process, default 300; 50 when
-// counting instructions),
+// counting instructions), BENCH_DECODE_SQL (the query whose result is replayed, default workload 10's; any
+// query on the bench_ tables, such as workload 4's `SELECT id, c FROM bench_char1000`),
 // BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
 
 const { fork, execFile } = require('child_process');
 const { load, number } = require('./config');
 const setup = require('./setup');
 const stats = require('./stats');
-const { REPLAY_SQL, REPLAY_COUNT } = require('./tables');
+const { REPLAY_SQL } = require('./tables');
 const { DRIVERS } = require('./drivers');
 
 const config = load();
 
 const CHUNK_BYTES = 65536; // what a socket read delivers at most
+const SQL = process.env.BENCH_DECODE_SQL || REPLAY_SQL;
 const FEEDERS = {
   ours: { module: '../lib/index.js', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
   mysql: { module: 'mysql', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
@@ -49,15 +51,16 @@ function child(key, results) {
     const received = [];
     const record = (chunk) => received.push(chunk);
     socket.prependListener('data', record);
-    conn.query(REPLAY_SQL, (queryErr) => {
+    conn.query(SQL, (queryErr, captured) => {
       if (queryErr) return fail(queryErr);
+      if (!Array.isArray(captured) || !captured.length) return fail(new Error('no rows to replay from ' + SQL));
       socket.removeListener('data', record);
       const bytes = Buffer.concat(received);
       const chunks = [];
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
       // From here the server is never written to again: each query's reply is the captured bytes.
       socket.write = () => true;
-      replay(conn, feeder, chunks, results, fail);
+      replay(conn, feeder, chunks, captured.length, results, fail);
     });
   });
 }
@@ -67,7 +70,7 @@ function warmupFor(results) {
   return Math.ceil(results / 5);
 }
 
-function replay(conn, feeder, chunks, results, fail) {
+function replay(conn, feeder, chunks, count, results, fail) {
   let done = 0;
   let started = 0n;
   let cpuStart = null;
@@ -78,17 +81,18 @@ function replay(conn, feeder, chunks, results, fail) {
       cpuStart = process.cpuUsage();
     }
     if (done === warmup + results) {
-      const rows = results * REPLAY_COUNT;
+      const rows = results * count;
       const cpu = process.cpuUsage(cpuStart);
       report({
+        rows: count,
         wallNs: Number(process.hrtime.bigint() - started) / rows,
         cpuNs: ((cpu.user + cpu.system) * 1000) / rows,
       });
       process.exit(0);
     }
-    conn.query(REPLAY_SQL, (err, rows) => {
+    conn.query(SQL, (err, rows) => {
       if (err) return fail(err);
-      if (rows.length !== REPLAY_COUNT) return fail(new Error('expected ' + REPLAY_COUNT + ' rows, got ' + rows.length));
+      if (rows.length !== count) return fail(new Error('expected ' + count + ' rows, got ' + rows.length));
       done++;
       setImmediate(next);
     });
@@ -111,7 +115,7 @@ function countInstructions(key, results) {
     execFile('valgrind', args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
       const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
       if (err || !refs) return reject(new Error(key + ' under valgrind: ' + (err ? err.message : stderr.slice(-500))));
-      resolve(Number(refs[1].replace(/,/g, '')));
+      resolve({ instructions: Number(refs[1].replace(/,/g, '')), rows: JSON.parse(stdout.trim().split('\n').pop()).rows });
     });
   });
 }
@@ -121,7 +125,7 @@ async function instructionsPerRow(key, results) {
   const short = Math.max(1, Math.floor(results / 5));
   const [few, many] = [await countInstructions(key, short), await countInstructions(key, results)];
   const decoded = (count) => count + warmupFor(count);
-  return (many - few) / ((decoded(results) - decoded(short)) * REPLAY_COUNT);
+  return { rows: many.rows, perRow: (many.instructions - few.instructions) / ((decoded(results) - decoded(short)) * many.rows) };
 }
 
 function runChild(key, results) {
@@ -147,7 +151,7 @@ async function timeTable(keys, results, rounds) {
   const wall = median('wallNs');
   const cpu = median('cpuNs');
   return [
-    `Decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process, ${results} result sets per process, median of ${rounds}:`,
+    `Decoding ${samples[keys[0]][0].rows} rows of \`${SQL}\` in process, ${results} result sets per process, median of ${rounds}:`,
     '',
     '| driver | ns per row (wall) | ns per row (CPU) | CPU ÷ mysql-ts |',
     '| --- | ---: | ---: | ---: |',
@@ -157,12 +161,15 @@ async function timeTable(keys, results, rounds) {
 
 async function instructionTable(keys, results) {
   const counts = {};
+  let rows = 0;
   for (const key of keys) {
-    counts[key] = await instructionsPerRow(key, results);
+    const counted = await instructionsPerRow(key, results);
+    counts[key] = counted.perRow;
+    rows = counted.rows;
     process.stderr.write(`${key} counted\n`);
   }
   return [
-    `Machine instructions per row decoding ${REPLAY_COUNT} rows of \`${REPLAY_SQL}\` in process (valgrind):`,
+    `Machine instructions per row decoding ${rows} rows of \`${SQL}\` in process (valgrind):`,
     '',
     '| driver | instructions per row | ÷ mysql-ts |',
     '| --- | ---: | ---: |',

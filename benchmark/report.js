@@ -52,6 +52,7 @@ function summarise(results, workloads, drivers) {
         rate: median(good.map((run) => run.rate)),
         spread: spread(good.map((run) => run.rate)),
         cpu: median(good.map((run) => run.cpuPerUnitNs)),
+        cores: median(good.map((run) => (run.cpuPerUnitNs * run.rate) / 1e9)),
         rss: good.length ? Math.max(...good.map((run) => run.maxRssMb)) : NaN,
         busy: good.map((run) => run.busy),
       });
@@ -110,6 +111,20 @@ function cpuTable(table, workloads, drivers) {
   return lines;
 }
 
+// CPU time over wall time: above 1.00 the driver's process ran on more than one core (V8's compiler and GC
+// threads), which also keeps a second CPU from going idle between round trips.
+function coresTable(table, workloads, drivers) {
+  const lines = [
+    row(['#', 'workload', ...drivers.map((d) => d.label)]),
+    row(['---:', '---', ...drivers.map(() => '---:')]),
+  ];
+  for (const workload of workloads) {
+    lines.push(row([workload.id, workload.title,
+      ...drivers.map((d) => cell(table, workload, d, (e) => (Number.isFinite(e.cores) ? e.cores.toFixed(2) : '—')))]));
+  }
+  return lines;
+}
+
 function rssTable(table, workloads, drivers) {
   const lines = [
     row(['#', 'workload', ...drivers.map((d) => d.label)]),
@@ -137,7 +152,8 @@ function build(run) {
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
       ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured. Cells are medians` +
       ' over the rounds; ± is half the range across rounds (the harness noise). Every driver runs with' +
-      ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default). In workload 7' +
+      ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default) and the connection' +
+      ' character set utf8mb4_general_ci, the tables\' own (mysqljs\'s default would be utf8mb3). In workload 7' +
       " mysql-ts's pool has `minDelayValidation: 500`, the mariadb pool's default: no ping for a connection" +
       ' reused within 500 ms (mysql pings on every reuse; mysql2 never pings).',
     `- **Load**: loadavg ${run.loadStart} before, ${run.loadEnd} after. While measuring, the machine was` +
@@ -160,6 +176,12 @@ function build(run) {
     'User + system CPU of the driver\'s process (`process.cpuUsage()`) while measuring, divided by queries or rows.',
     '',
     ...cpuTable(table, workloads, drivers),
+    '',
+    '## CPU cores in use by the driver',
+    '',
+    'The driver\'s CPU time over the wall-clock time measured: 1.00 is one core kept busy.',
+    '',
+    ...coresTable(table, workloads, drivers),
     '',
     '## Peak RSS (MB)',
     '',

@@ -22,13 +22,18 @@ function wrapConnection(connection) {
   };
 }
 
+// The connector takes a collation name as `collation`; mysqljs's `charset` names one too.
+function connectorOptions({ charset, ...options }) {
+  return charset ? { ...options, collation: charset } : options;
+}
+
 module.exports = {
   connect(options, cb) {
-    const connection = mariadb.createConnection(options);
+    const connection = mariadb.createConnection(connectorOptions(options));
     connection.connect((err) => cb(err || null, err ? null : wrapConnection(connection)));
   },
   createPool(options, size) {
-    const pool = mariadb.createPool({ ...options, connectionLimit: size });
+    const pool = mariadb.createPool({ ...connectorOptions(options), connectionLimit: size });
     return {
       query: (sql, values, cb) => pool.query(sql, values, cb),
       end: (cb) => pool.end(cb),
