@@ -33,27 +33,46 @@ function repeat(workload, session, durationMs, cb) {
   workload.op(session, next);
 }
 
+// The host of a virtual machine takes its CPUs away now and then (steal time), for a few hundred milliseconds
+// at a time, which stalls whichever driver is measuring. A window with more steal than this is measured again,
+// in the same process, up to MAX_WINDOWS times; the window with the least steal is kept.
+const STEAL_LIMIT = 0.05;
+const MAX_WINDOWS = 3;
+
+function measureWindow(workload, session, cb) {
+  const before = machine.sample(config.serverPids);
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  repeat(workload, session, config.measureMs, (err, ops) => {
+    if (err) return cb(err);
+    const elapsedMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuBefore);
+    const busy = machine.busyBetween(before, machine.sample(config.serverPids));
+    const units = ops * workload.unitsPerOp;
+    cb(null, {
+      ok: true,
+      units,
+      elapsedMs,
+      rate: units / (elapsedMs / 1000),
+      cpuPerUnitNs: ((cpu.user + cpu.system) * 1000) / units,
+      busy,
+    });
+  });
+}
+
 function measure(workload, session, cb) {
   repeat(workload, session, config.warmupMs, (warmupErr) => {
     if (warmupErr) return cb(warmupErr);
-    const before = machine.sample(config.serverPids);
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    repeat(workload, session, config.measureMs, (err, ops) => {
+    let best = null;
+    let windows = 0;
+    const next = () => measureWindow(workload, session, (err, result) => {
       if (err) return cb(err);
-      const elapsedMs = performance.now() - start;
-      const cpu = process.cpuUsage(cpuBefore);
-      const busy = machine.busyBetween(before, machine.sample(config.serverPids));
-      const units = ops * workload.unitsPerOp;
-      cb(null, {
-        ok: true,
-        units,
-        elapsedMs,
-        rate: units / (elapsedMs / 1000),
-        cpuPerUnitNs: ((cpu.user + cpu.system) * 1000) / units,
-        busy,
-      });
+      windows++;
+      if (best === null || result.busy.steal < best.busy.steal) best = result;
+      if (best.busy.steal > STEAL_LIMIT && windows < MAX_WINDOWS) return next();
+      cb(null, { ...best, windows });
     });
+    next();
   });
 }
 

@@ -1,7 +1,9 @@
 'use strict';
 
 // What the machine is and how busy it is. CPU time comes from /proc in clock ticks: the machine-wide busy
-// share, this process's share, and the server's, so a report can tell its own load from everyone else's.
+// share, this process's share, and the server's, so a report can tell its own load from everyone else's. On a
+// virtual machine, steal (time the host gave our CPUs to someone else) counts as busy: it stalls a run as
+// other load does. It is also reported on its own.
 const fs = require('fs');
 const os = require('os');
 
@@ -9,7 +11,7 @@ function readMachineTicks() {
   const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
   const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
   const idle = fields[3] + fields[4];
-  return { total, busy: total - idle };
+  return { total, busy: total - idle, steal: fields[7] || 0 };
 }
 
 // utime + stime of a process, or 0 once it is gone.
@@ -46,11 +48,12 @@ function sample(serverPids) {
 // Shares of all CPUs (0..1) between two samples.
 function busyBetween(before, after) {
   const total = after.machine.total - before.machine.total;
-  if (total <= 0) return { busy: 0, client: 0, server: 0, other: 0 };
+  if (total <= 0) return { busy: 0, client: 0, server: 0, other: 0, steal: 0 };
   const busy = (after.machine.busy - before.machine.busy) / total;
   const client = (after.self - before.self) / total;
   const server = (after.server - before.server) / total;
-  return { busy, client, server, other: Math.max(0, busy - client - server) };
+  const steal = (after.machine.steal - before.machine.steal) / total;
+  return { busy, client, server, other: Math.max(0, busy - client - server), steal };
 }
 
 function describe() {

@@ -136,6 +136,10 @@ function rssTable(table, workloads, drivers) {
   return lines;
 }
 
+function extraWindows(results) {
+  return [...results.values()].flat().reduce((sum, result) => sum + Math.max(0, (result.windows || 1) - 1), 0);
+}
+
 function build(run) {
   const { machine, drivers, workloads } = run;
   const { table, errors } = summarise(run.results, workloads, drivers);
@@ -160,7 +164,11 @@ function build(run) {
       ` ${percent(median(allBusy.map((b) => b.busy)))} busy (median share of all ${machine.nproc} CPUs): the` +
       ` driver ${percent(median(allBusy.map((b) => b.client)))}, the server` +
       ` ${percent(median(allBusy.map((b) => b.server)))}, everything else` +
-      ` ${percent(median(allBusy.map((b) => b.other)))} (max ${percent(Math.max(...allBusy.map((b) => b.other)))}).` +
+      ` ${percent(median(allBusy.map((b) => b.other)))} (max ${percent(Math.max(...allBusy.map((b) => b.other)))}),` +
+      ` of which steal by the host ${percent(median(allBusy.map((b) => b.steal)))}` +
+      ` (max ${percent(Math.max(...allBusy.map((b) => b.steal)))}).` +
+      ` ${extraWindows(run.results)} measuring window(s) were taken again because the host stole more than 5%` +
+      ' of the CPUs during them (a process keeps its window with the least steal, of up to 3).' +
       ` ${run.retries.count} process(es) were run again because other load passed` +
       ` ${percent(run.retries.threshold)} of the CPUs; ${run.retries.kept} kept runs are still above it.`,
     '',
