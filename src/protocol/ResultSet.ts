@@ -3,6 +3,7 @@ import type FieldPacket = require('./packets/FieldPacket');
 import type EofPacket = require('./packets/EofPacket');
 import type RowDataPacket = require('./packets/RowDataPacket');
 import type decoderFor = require('./typeCast');
+import type rowTemplate = require('./rowTemplate');
 
 // One result set of a query while it arrives: its header, column definitions, EOF markers and rows.
 class ResultSet {
@@ -12,6 +13,8 @@ class ResultSet {
   rows: RowDataPacket[] = [];
   /** The reader of each column, made when the first row arrives. */
   decoders: decoderFor.Decoder[] | null = null;
+  /** Wide rows' JSON template (see rowTemplate.ts): undefined until the first row, null for narrow rows. */
+  rowTemplate: rowTemplate.Shape | null | undefined = undefined;
 
   constructor(resultSetHeaderPacket: ResultSetHeaderPacket) {
     this.resultSetHeaderPacket = resultSetHeaderPacket;

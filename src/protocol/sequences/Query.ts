@@ -3,6 +3,7 @@ import stream = require('stream');
 import Sequence = require('./Sequence');
 import Packets = require('../packets');
 import ResultSet = require('../ResultSet');
+import rowTemplate = require('../rowTemplate');
 import ClientConstants = require('../constants/client');
 import ServerStatus = require('../constants/server_status');
 import createError = require('../createError');
@@ -223,6 +224,16 @@ class Query extends Sequence {
     this._index++;
     this._resultSet = null;
     this._handleFinalResultPacket(packet);
+  }
+
+  /** The object the next row is parsed into. */
+  _newRow(): RowDataPacket {
+    const resultSet = this._resultSet as ResultSet;
+    if (resultSet.rowTemplate === undefined) {
+      // Nested rows are keyed by table, not by column.
+      resultSet.rowTemplate = this.nestTables ? null : rowTemplate(resultSet.fieldPackets);
+    }
+    return rowTemplate.newRow(resultSet.rowTemplate);
   }
 
   RowDataPacket(packet: RowDataPacket, parser: Parser, connection: Query.Connection): void {
