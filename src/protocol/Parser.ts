@@ -351,6 +351,36 @@ class Parser {
     return true;
   }
 
+  /**
+   * Whether `bytes` come next in the current buffer, from the current packet's header on: one comparison for many
+   * packets. False when that header is no longer in the buffer (the payload was copied out on its own).
+   */
+  upcomingBytesEqual(bytes: Buffer): boolean {
+    const payload = this._packetOffset;
+    const header = this._packetHeader;
+    if (payload === null || header === null || payload < PACKET_HEADER_LENGTH) return false;
+    const start = payload - PACKET_HEADER_LENGTH;
+    const buf = this._buffer;
+    if (start + bytes.length > buf.length || uint24At(buf, start) !== header.length || buf[start + 3] !== header.number) {
+      return false;
+    }
+    return buf.compare(bytes, 0, bytes.length, start, start + bytes.length) === 0;
+  }
+
+  /** Whether the current packet's payload starts at `offset` of `buffer`: bytes compared there before. */
+  packetStartsAt(buffer: Buffer, offset: number): boolean {
+    return this._buffer === buffer && this._packetOffset === offset && this._offset === offset;
+  }
+
+  /** The buffer the current packet is read from, and where its payload starts. */
+  packetPosition(): { buffer: Buffer; offset: number } {
+    return { buffer: this._buffer, offset: this._packetOffset as number };
+  }
+
+  packetNumber(): number {
+    return (this._packetHeader as PacketHeader).number;
+  }
+
   reachedPacketEnd(): boolean {
     return this._offset === this._packetEnd;
   }

@@ -10,6 +10,7 @@ import pipelining = require('./pipelining');
 import ColumnDefinitionCache = require('./ColumnDefinitionCache');
 import type Sequence = require('./sequences/Sequence');
 import type HandshakeInitializationPacket = require('./packets/HandshakeInitializationPacket');
+import type ResultSetHeaderPacket = require('./packets/ResultSetHeaderPacket');
 import type { MysqlError } from '../MysqlError';
 
 declare namespace Protocol {
@@ -292,7 +293,9 @@ class Protocol extends stream.Stream {
     } else {
       packet = new Packet({ protocol41: this._config.protocol41 });
       this._parseControlPacket(packet);
-      if (Packet === Packets.ResultSetHeaderPacket) this._columnDefinitions.rewind();
+      if (Packet === Packets.ResultSetHeaderPacket) {
+        this._columnDefinitions.rewind(Number((packet as ResultSetHeaderPacket).fieldCount) || 0);
+      }
     }
     if (Packet === Packets.HandshakeInitializationPacket) this._recordGreeting(packet as HandshakeInitializationPacket);
     if (Packet === Packets.ErrorPacket && this._serverIsMariaDB) errorName.markFromMariaDB(packet);
@@ -350,9 +353,10 @@ class Protocol extends stream.Stream {
       return cached;
     }
     const bytes = this._parser.copyPacketRest();
+    const packetNumber = this._parser.packetNumber();
     const packet = new Packets.FieldPacket({ protocol41: this._config.protocol41 });
     this._parseControlPacket(packet);
-    cache.remember(bytes, packet);
+    cache.remember(bytes, packetNumber, packet);
     return packet;
   }
 

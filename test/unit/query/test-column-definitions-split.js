@@ -1,0 +1,91 @@
+'use strict';
+
+// A result set whose column definitions came before arrives again, cut into two reads at every few bytes: the
+// definitions may then not be whole in one buffer, and a header may be apart from its payload. mysql-ts
+// recognises repeated definitions (ColumnDefinitionCache), as a block when they are together and one by one when
+// not; wherever the cut falls, the fields and rows must be those of the bytes that arrived.
+
+const assert = require('assert');
+const common = require('../../support/common');
+
+const COLUMNS = 25;
+const NAMES = Array.from({ length: COLUMNS }, (_, i) => 'c' + i);
+const VALUES = NAMES.map((_, i) => String(i));
+const STEP = 7;
+
+// `bytes` with every `from` replaced by `to` (of the same length).
+function replaced(bytes, from, to) {
+  const copy = Buffer.from(bytes);
+  for (let at = copy.indexOf(from); at !== -1; at = copy.indexOf(from, at + 1)) copy.write(to, at);
+  return copy;
+}
+
+describe('query: repeated column definitions cut across reads', function () {
+  const fake = common.useFakeServer();
+
+  beforeEach(function () {
+    // Only the first query of each connection is answered: the test hands the reply of the second to the
+    // protocol itself, cut where it chooses.
+    fake.server.on('connection', function (conn) {
+      conn.handshake();
+      let queries = 0;
+      conn.on('query', function () {
+        if (queries++ === 0) conn.sendResultSet(NAMES, [VALUES]);
+      });
+    });
+  });
+
+  // The first reply's bytes, with `edit` applied, as the reply to a second query, in two pieces cut at `cut`.
+  function replayCut(cut, edit, check) {
+    const connection = fake.createConnection();
+    connection.connect(function (err) {
+      assert.ifError(err);
+      const received = [];
+      const record = function (chunk) { received.push(chunk); };
+      connection._socket.prependListener('data', record);
+      connection.query('SELECT first', function (firstErr) {
+        assert.ifError(firstErr);
+        connection._socket.removeListener('data', record);
+        const bytes = edit(Buffer.concat(received));
+        connection.query('SELECT again', function (againErr, rows, fields) {
+          assert.ifError(againErr);
+          check(rows, fields);
+          connection.destroy();
+        });
+        setImmediate(function () {
+          connection._protocol.write(bytes.subarray(0, cut));
+          connection._protocol.write(bytes.subarray(cut));
+        });
+      });
+    });
+  }
+
+  function everyCut(edit, expectedNames, done) {
+    const probe = fake.createConnection();
+    probe.query('SELECT first', function (err) {
+      assert.ifError(err);
+      probe.destroy();
+      // The reply is a little over a kilobyte: cuts every STEP bytes cover each header and definition.
+      const cuts = [];
+      for (let cut = 1; cut < 1200; cut += STEP) cuts.push(cut);
+      let pending = cuts.length;
+      cuts.forEach(function (cut) {
+        replayCut(cut, edit, function (rows, fields) {
+          assert.deepStrictEqual(fields.map(function (field) { return field.name; }), expectedNames, 'cut at ' + cut);
+          assert.deepStrictEqual(Object.keys(rows[0]), expectedNames, 'cut at ' + cut);
+          assert.strictEqual(rows[0][expectedNames[17]], '17', 'cut at ' + cut);
+          if (--pending === 0) done();
+        });
+      });
+    });
+  }
+
+  it('gives the same fields and rows wherever the reply is cut', function (done) {
+    everyCut(function (bytes) { return bytes; }, NAMES, done);
+  });
+
+  it('sees a renamed column wherever the reply is cut', function (done) {
+    const renamed = NAMES.map(function (name) { return name === 'c17' ? 'x17' : name; });
+    everyCut(function (bytes) { return replaced(bytes, 'c17', 'x17'); }, renamed, done);
+  });
+});
