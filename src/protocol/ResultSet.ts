@@ -13,7 +13,7 @@ class ResultSet {
   rows: RowDataPacket[] = [];
   /** The reader of each column, made when the first row arrives. */
   decoders: decoderFor.Decoder[] | null = null;
-  /** Wide rows' JSON template (see rowTemplate.ts): undefined until the first row, null for narrow rows. */
+  /** Wide rows' template (see rowTemplate.ts): undefined until the first row, null when rows are built per column. */
   rowTemplate: rowTemplate.Shape | null | undefined = undefined;
 
   constructor(resultSetHeaderPacket: ResultSetHeaderPacket) {
