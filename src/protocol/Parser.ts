@@ -361,10 +361,9 @@ class Parser {
     if (payload === null || header === null || payload < PACKET_HEADER_LENGTH) return false;
     const start = payload - PACKET_HEADER_LENGTH;
     const buf = this._buffer;
-    if (start + bytes.length > buf.length || uint24At(buf, start) !== header.length || buf[start + 3] !== header.number) {
-      return false;
-    }
-    return buf.compare(bytes, 0, bytes.length, start, start + bytes.length) === 0;
+    const end = start + bytes.length;
+    if (end > buf.length || uint24At(buf, start) !== header.length || buf[start + 3] !== header.number) return false;
+    return buf.compare(bytes, 0, bytes.length, start, end) === 0;
   }
 
   /** Whether the current packet's payload starts at `offset` of `buffer`: bytes compared there before. */
