@@ -77,6 +77,20 @@ describe('integration: column definitions of a query that runs again', function 
     assert.strictEqual(again.results[0].c0, 0);
   });
 
+  it('tells apart queued queries whose replies arrive together, two column lists interleaved', async function () {
+    const a = selectSql(30);
+    const b = selectSql(30, (i) => (i === 0 ? ["'b'", 'first'] : null));
+    const queued = [];
+    for (let i = 0; i < 200; i++) queued.push(fx.run(conn, i % 3 === 2 ? b : a));
+    const replies = await Promise.all(queued);
+    replies.forEach(({ results, fields }, i) => {
+      const expected = i % 3 === 2 ? 'first' : 'c0';
+      assert.strictEqual(fields[0].name, expected, 'query ' + i);
+      assert.strictEqual(Object.keys(results[0])[0], expected, 'query ' + i);
+      assert.strictEqual(results[0].c29, 29, 'query ' + i);
+    });
+  });
+
   it('tells apart result sets of one multi-statement query that alternate between two column lists',
     async function () {
       const multi = fx.connect({ multipleStatements: true });
