@@ -75,12 +75,13 @@ describe('integration: wide rows', function () {
 
   it('names the prototype has (_typeCast, constructor, __proto__) behave as in a narrow row', async function () {
     const tricky = [['_typeCast', 1], ['constructor', 2], ['__proto__', 3], ['parse', 4], ['toString', 5]];
-    const narrow = await rowsOf(tricky);
-    const wide = await rowsOf(numbered(25).concat(tricky));
-    assertSameRow(narrow[0], assigned(tricky));
-    assertSameRow(wide[0], assigned(numbered(25).concat(tricky)));
-    assert.strictEqual(wide[0]._typeCast, 1);
-    assert.strictEqual(Object.getPrototypeOf(wide[0]), RowDataPacket.prototype);
+    const [narrow] = await rowsOf(tricky);
+    const [wide] = await rowsOf(numbered(25).concat(tricky));
+    const names = tricky.map(([name]) => name);
+    assert.deepStrictEqual(Object.keys(wide).filter((key) => names.includes(key)), Object.keys(narrow));
+    for (const name of names) assert.deepStrictEqual(wide[name], narrow[name], name);
+    assert.strictEqual(Object.getPrototypeOf(wide), Object.getPrototypeOf(narrow));
+    assert.strictEqual(Object.getPrototypeOf(wide), RowDataPacket.prototype);
   });
 
   it('each row is its own object: NULLs, and changes made to a row, reach no other row', async function () {
