@@ -318,10 +318,8 @@ class Protocol extends stream.Stream {
    */
   _parseRows(sequence: Sequence, handler: Handler): void {
     const parser = this._parser;
-    // A Query makes its own row objects; a sequence of another kind that declares rows gets plain ones.
-    const rowSource = sequence as Sequence & { _newRow?: () => Protocol.Packet };
     do {
-      const row = rowSource._newRow ? rowSource._newRow() : new Packets.RowDataPacket();
+      const row = sequence._newRow();
       handler.call(sequence, row, parser, this._connection);
       if (this._config.debug) this._debugPacket(true, row);
     } while (this._readsFor(sequence) && parser.enterNextRow());

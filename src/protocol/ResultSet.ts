@@ -14,7 +14,7 @@ class ResultSet {
   /** The reader of each column, made when the first row arrives. */
   decoders: decoderFor.Decoder[] | null = null;
   /** Wide rows' template (see rowTemplate.ts): undefined until the first row, null when rows are built per column. */
-  rowTemplate: rowTemplate.Shape | null | undefined = undefined;
+  rowTemplate: rowTemplate.Template | null | undefined = undefined;
 
   constructor(resultSetHeaderPacket: ResultSetHeaderPacket) {
     this.resultSetHeaderPacket = resultSetHeaderPacket;

@@ -9,7 +9,7 @@ import type FieldPacket = require('./packets/FieldPacket');
 const MIN_COLUMNS = 20;
 const MAX_COLUMNS = 1000;
 
-type Template = Record<string, null>;
+type Template = rowTemplate.Template;
 
 // The templates of the last few column lists: a query that runs again reuses its own. Its FieldPackets are
 // copies from the connection's column-definition cache, so their names are the very same strings.
@@ -55,9 +55,10 @@ function rowTemplate(fieldPackets: FieldPacket[]): Template | null {
 }
 
 namespace rowTemplate {
-  /** An empty row, or with a template a row that has every column (as null) already. */
-  export type Shape = Template;
+  /** Every column of a row, as null. */
+  export type Template = Record<string, null>;
 
+  /** An empty row, or with a template a row that has every column (as null) already. */
   export function newRow(template: Template | null): RowDataPacket {
     if (template === null) return new RowDataPacket();
     return Object.setPrototypeOf({ ...template }, RowDataPacket.prototype) as RowDataPacket;

@@ -226,8 +226,7 @@ class Query extends Sequence {
     this._handleFinalResultPacket(packet);
   }
 
-  /** The object the next row is parsed into. */
-  _newRow(): RowDataPacket {
+  override _newRow(): RowDataPacket {
     const resultSet = this._resultSet as ResultSet;
     if (resultSet.rowTemplate === undefined) {
       // Nested rows are keyed by table, not by column.

@@ -7,6 +7,7 @@ import type { MysqlError } from '../../MysqlError';
 import type ErrorPacket = require('../packets/ErrorPacket');
 import type OkPacket = require('../packets/OkPacket');
 import type Parser = require('../Parser');
+import type RowDataPacket = require('../packets/RowDataPacket');
 
 const LONG_STACK_DELIMITER = '\n    --------------------\n';
 
@@ -41,6 +42,8 @@ interface Sequence extends EventEmitter {
   start(...args: unknown[]): void;
   OkPacket(packet: OkPacket): void;
   ErrorPacket(packet: ErrorPacket): void;
+  /** The object the next row is parsed into (Query makes wide rows from a template). */
+  _newRow(): RowDataPacket;
   _addLongStackTrace(err: MysqlError): void;
   _onTimeout(): void;
 }
@@ -118,6 +121,10 @@ Sequence.prototype.end = function end(this: Sequence, ...args: unknown[]) {
       this.emit('end');
     }
   }
+};
+
+Sequence.prototype._newRow = function _newRow(this: Sequence) {
+  return new Packets.RowDataPacket();
 };
 
 Sequence.prototype.OkPacket = function OkPacket(this: Sequence, packet: OkPacket) {

@@ -35,8 +35,8 @@ describe('query: repeated column definitions cut across reads', function () {
     });
   });
 
-  // The first reply's bytes, with `edit` applied, as the reply to a second query, in two pieces cut at `cut`.
-  function replayCut(cut, edit, check) {
+  // A connection whose first query was answered, and the bytes of that answer.
+  function answered(cb) {
     const connection = fake.createConnection();
     connection.connect(function (err) {
       assert.ifError(err);
@@ -46,28 +46,33 @@ describe('query: repeated column definitions cut across reads', function () {
       connection.query('SELECT first', function (firstErr) {
         assert.ifError(firstErr);
         connection._socket.removeListener('data', record);
-        const bytes = edit(Buffer.concat(received));
-        connection.query('SELECT again', function (againErr, rows, fields) {
-          assert.ifError(againErr);
-          check(rows, fields);
-          connection.destroy();
-        });
-        setImmediate(function () {
-          connection._protocol.write(bytes.subarray(0, cut));
-          connection._protocol.write(bytes.subarray(cut));
-        });
+        cb(connection, Buffer.concat(received));
       });
     });
   }
 
+  // The first reply's bytes, with `edit` applied, as the reply to a second query, in two pieces cut at `cut`.
+  function replayCut(cut, edit, check) {
+    answered(function (connection, reply) {
+      const bytes = edit(reply);
+      connection.query('SELECT again', function (err, rows, fields) {
+        assert.ifError(err);
+        check(rows, fields);
+        connection.destroy();
+      });
+      setImmediate(function () {
+        connection._protocol.write(bytes.subarray(0, cut));
+        connection._protocol.write(bytes.subarray(cut));
+      });
+    });
+  }
+
+  // Cuts every STEP bytes of the reply, so that each header and each definition is cut somewhere.
   function everyCut(edit, expectedNames, done) {
-    const probe = fake.createConnection();
-    probe.query('SELECT first', function (err) {
-      assert.ifError(err);
+    answered(function (probe, reply) {
       probe.destroy();
-      // The reply is a little over a kilobyte: cuts every STEP bytes cover each header and definition.
       const cuts = [];
-      for (let cut = 1; cut < 1200; cut += STEP) cuts.push(cut);
+      for (let cut = 1; cut < reply.length; cut += STEP) cuts.push(cut);
       let pending = cuts.length;
       cuts.forEach(function (cut) {
         replayCut(cut, edit, function (rows, fields) {
