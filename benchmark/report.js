@@ -1,7 +1,7 @@
 'use strict';
 
 // Turns the runs of a benchmark into the markdown of results.md.
-const { median, spread } = require('./stats');
+const { median, spread, pairedRatio } = require('./stats');
 
 const PEERS = ['mysql', 'mysql2', 'mariadb'];
 const PER_SECOND = { query: 'queries/s', row: 'rows/s' };
@@ -26,8 +26,12 @@ function cpu(ns, unit) {
   return unit === 'query' ? (ns / 1000).toFixed(1) + ' µs' : ns.toFixed(0) + ' ns';
 }
 
-function ratio(a, b) {
-  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) + '×' : '—';
+// Ours against a peer, paired round by round, with the spread of those per-round ratios.
+function pairedCell(ours, peer, value) {
+  if (!ours || !peer || ours.failed || peer.failed) return '—';
+  const { ratio, spread: range } = pairedRatio(ours.runs, peer.runs, value);
+  if (!Number.isFinite(ratio)) return '—';
+  return ratio.toFixed(2) + '×' + (Number.isFinite(range) ? ' ±' + percent(range) : '');
 }
 
 function row(cells) {
@@ -55,6 +59,7 @@ function summarise(results, workloads, drivers) {
         cores: median(good.map((run) => (run.cpuPerUnitNs * run.rate) / 1e9)),
         rss: good.length ? Math.max(...good.map((run) => run.maxRssMb)) : NaN,
         busy: good.map((run) => run.busy),
+        runs,
       });
     }
   }
@@ -81,10 +86,7 @@ function throughputTable(table, workloads, drivers) {
       workload.title,
       PER_SECOND[workload.unit],
       ...drivers.map((d) => cell(table, workload, d, (e) => rate(e.rate) + (Number.isFinite(e.spread) ? ' ±' + percent(e.spread) : ''))),
-      ...peers.map((d) => {
-        const peer = table.get(workload.id + ':' + d.key);
-        return ours && peer ? ratio(ours.rate, peer.rate) : '—';
-      }),
+      ...peers.map((d) => pairedCell(ours, table.get(workload.id + ':' + d.key), (run) => run.rate)),
       percent(median(busy.map((b) => b.busy))) + ' (' + percent(median(busy.map((b) => b.other))) + ')',
     ]));
   }
@@ -98,14 +100,15 @@ function cpuTable(table, workloads, drivers) {
   ];
   for (const workload of workloads) {
     const ours = table.get(workload.id + ':ours');
-    const peerCpu = PEERS.map((key) => table.get(workload.id + ':' + key))
-      .filter((entry) => entry && !entry.failed).map((entry) => entry.cpu);
+    const lowest = PEERS.map((key) => table.get(workload.id + ':' + key))
+      .filter((entry) => entry && !entry.failed)
+      .reduce((best, entry) => (best && best.cpu <= entry.cpu ? best : entry), null);
     lines.push(row([
       workload.id,
       workload.title,
       workload.unit,
       ...drivers.map((d) => cell(table, workload, d, (e) => cpu(e.cpu, workload.unit))),
-      ours && peerCpu.length ? ratio(ours.cpu, Math.min(...peerCpu)) : '—',
+      pairedCell(ours, lowest, (run) => run.cpuPerUnitNs),
     ]));
   }
   return lines;
@@ -155,7 +158,9 @@ function build(run) {
       ' raw floor = `benchmark/raw-client.js`, which frames packets and decodes nothing',
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
       ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured. Cells are medians` +
-      ' over the rounds; ± is half the range across rounds (the harness noise). Every driver runs with' +
+      ' over the rounds; ± is half the range across rounds (the harness noise). A ratio is the median of the' +
+      " per-round ratios, each of ours against the peer's run of the same round, so that the machine's drift" +
+      ' between rounds cancels out; its ± is half their range. Every driver runs with' +
       ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default) and the connection' +
       ' character set utf8mb4_general_ci, the tables\' own (mysqljs\'s default would be utf8mb3). In workload 7' +
       " mysql-ts's pool has `minDelayValidation: 500`, the mariadb pool's default: no ping for a connection" +
@@ -182,6 +187,7 @@ function build(run) {
     '## Client CPU per query or per row',
     '',
     'User + system CPU of the driver\'s process (`process.cpuUsage()`) while measuring, divided by queries or rows.',
+    'The last column pairs ours, round by round, with the peer of the lowest median.',
     '',
     ...cpuTable(table, workloads, drivers),
     '',

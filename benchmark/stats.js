@@ -13,4 +13,15 @@ function spread(values) {
   return (Math.max(...values) - Math.min(...values)) / 2 / median(values);
 }
 
-module.exports = { median, spread };
+// The ratio of two drivers as the median of per-round ratios: each of a's runs over b's run of the same round,
+// so that the machine's drift from one round to the next, larger than the gap between two neighbouring
+// processes, cancels out. Rounds in which either run failed are left out.
+function pairedRatio(aRuns, bRuns, value) {
+  const ratios = [];
+  for (let round = 0; round < Math.min(aRuns.length, bRuns.length); round++) {
+    if (aRuns[round].ok && bRuns[round].ok) ratios.push(value(aRuns[round]) / value(bRuns[round]));
+  }
+  return { ratio: median(ratios), spread: spread(ratios) };
+}
+
+module.exports = { median, spread, pairedRatio };
