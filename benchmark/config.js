@@ -3,7 +3,7 @@
 // The knobs of a run, from the environment:
 //   BENCH_QUICK=1        one short round, for a smoke test (results.md is left alone)
 //   BENCH_ROUNDS=n       rounds (default 5)
-//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 400 and 700)
+//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 3000 and 1000)
 //   BENCH_ONLY=1,3,8     workload ids; BENCH_DRIVERS=ours,mysql2  driver keys (partial runs leave results.md alone)
 //   BENCH_RETRY_BUDGET_S=s  seconds a run may spend re-running processes disturbed by other load (default 30)
 //   BENCH_PROFILE=1      afterwards, CPU-profile ours on each workload where it trails a peer (=all: every one)
@@ -29,8 +29,11 @@ function load() {
   return {
     quick,
     rounds: number('BENCH_ROUNDS', quick ? 1 : 5),
-    warmupMs: number('BENCH_WARMUP_MS', quick ? 300 : 400),
-    measureMs: number('BENCH_MEASURE_MS', quick ? 500 : 700),
+    // V8 keeps optimising a driver's hot functions for seconds: every driver spends 25-50% more CPU per query in
+    // its first second than later, and mysql2's generated parser for 100 columns takes TurboFan about 3 s on a
+    // background thread. A shorter warm-up measures those transients rather than the steady state.
+    warmupMs: number('BENCH_WARMUP_MS', quick ? 300 : 3000),
+    measureMs: number('BENCH_MEASURE_MS', quick ? 500 : 1000),
     retryBudgetS: process.env.BENCH_RETRY_BUDGET_S !== undefined ? Number(process.env.BENCH_RETRY_BUDGET_S) : quick ? 0 : 30,
     only: only && only.map(Number),
     drivers,
