@@ -20,14 +20,14 @@ function fail(err) {
   send({ ok: false, error: String((err && err.message) || err), code: err && err.code });
 }
 
-// Repeats op for at least durationMs and at least once; cb(err, ops).
-function repeat(workload, session, durationMs, cb) {
+// Repeats op for at least durationMs and at least minOps times; cb(err, ops).
+function repeat(workload, session, durationMs, minOps, cb) {
   const start = performance.now();
   let ops = 0;
   const next = (err) => {
     if (err) return cb(err);
     ops++;
-    if (performance.now() - start >= durationMs) return cb(null, ops);
+    if (ops >= minOps && performance.now() - start >= durationMs) return cb(null, ops);
     workload.op(session, next);
   };
   workload.op(session, next);
@@ -43,7 +43,7 @@ function measureWindow(workload, session, cb) {
   const before = machine.sample(config.serverPids);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  repeat(workload, session, config.measureMs, (err, ops) => {
+  repeat(workload, session, config.measureMs, workload.minOps || 1, (err, ops) => {
     if (err) return cb(err);
     const elapsedMs = performance.now() - start;
     const cpu = process.cpuUsage(cpuBefore);
@@ -61,7 +61,7 @@ function measureWindow(workload, session, cb) {
 }
 
 function measure(workload, session, cb) {
-  repeat(workload, session, config.warmupMs, (warmupErr) => {
+  repeat(workload, session, config.warmupMs, 1, (warmupErr) => {
     if (warmupErr) return cb(warmupErr);
     let best = null;
     let windows = 0;

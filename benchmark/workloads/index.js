@@ -1,7 +1,8 @@
 'use strict';
 
 // Every workload, in report order. A workload is { id, title, unit ('query' | 'row'), unitsPerOp, floor?,
-// replay?, open(driver, ctx, cb(err, session)), op(session, cb(err)), close(session, cb) }.
+// replay?, minOps? (the fewest operations a measuring window holds, for operations that take a large part of
+// a window), open(driver, ctx, cb(err, session)), op(session, cb(err)), close(session, cb) }.
 module.exports = [
   require('./01-do-sequential'),
   require('./02-select-one-row'),
