@@ -28,7 +28,7 @@ function cpu(ns, unit) {
 
 // Ours against a peer, paired round by round, with the spread of those per-round ratios.
 function pairedCell(ours, peer, value) {
-  if (!ours || !peer || ours.failed || peer.failed) return '—';
+  if (!ours || !peer) return '—';
   const { ratio, spread: range } = pairedRatio(ours.runs, peer.runs, value);
   if (!Number.isFinite(ratio)) return '—';
   return ratio.toFixed(2) + '×' + (Number.isFinite(range) ? ' ±' + percent(range) : '');
@@ -164,8 +164,7 @@ function build(run) {
       ' raw floor = `benchmark/raw-client.js`, which frames packets and decodes nothing',
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
       ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured${minOpsNote(workloads)}.` +
-      ' Cells are medians' +
-      ' over the rounds; ± is half the range across rounds (the harness noise). A ratio is the median of the' +
+      ' Cells are medians over the rounds; ± is half the range across rounds (the harness noise). A ratio is the median of the' +
       " per-round ratios, each of ours against the peer's run of the same round, so that the machine's drift" +
       ' between rounds cancels out; its ± is half their range. Every driver runs with' +
       ' `trace: false` (no stack captured per query, as mariadb and mysql2 do by default) and the connection' +
