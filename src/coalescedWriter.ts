@@ -1,4 +1,5 @@
 import type net = require('net');
+import process = require('process');
 
 // Writes corked in one tick are flushed after this many, so the server starts on the first commands of a long
 // batch while the client still encodes the rest (measured best between 16 and 32 on 100 queued queries).

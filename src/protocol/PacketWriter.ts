@@ -1,4 +1,8 @@
+import buffer = require('buffer');
 import createError = require('./createError');
+
+// The module's own binding: global `Buffer` is an accessor in Node, called again at every use.
+const { Buffer } = buffer;
 
 const MAX_PACKET_LENGTH = 2 ** 24 - 1; // payloads this long continue in the next packet
 const PACKET_HEADER_LENGTH = 4;

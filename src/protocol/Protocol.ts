@@ -66,6 +66,9 @@ function sequenceListeners(protocol: Protocol): Protocol.SequenceListeners {
 
 type PacketClass = { new (options?: { protocol41?: boolean }): Protocol.Packet; name: string };
 
+type Handler = (packet: unknown, parser?: Parser, connection?: unknown) => void;
+type Handlers = Record<string, Handler | undefined>;
+
 // A sequence handles each packet in the method named after its class. Reading Function#name calls an accessor,
 // which a result set's column definitions would pay once each, so the names are looked up once per class.
 const handlerNames = new Map<PacketClass, string>();
@@ -77,7 +80,27 @@ function handlerName(Packet: PacketClass): string {
   }
   return name;
 }
-type Handler = (packet: unknown, parser?: Parser, connection?: unknown) => void;
+
+/**
+ * The sequence's handler for a packet class. The packets of every query are read by name, each at a site of its
+ * own: one keyed read for all of them sees every sequence class and every name, and goes megamorphic.
+ */
+function handlerOf(handlers: Handlers, Packet: PacketClass): Handler | undefined {
+  switch (Packet as unknown) {
+    case Packets.FieldPacket:
+      return handlers.FieldPacket;
+    case Packets.EofPacket:
+      return handlers.EofPacket;
+    case Packets.OkPacket:
+      return handlers.OkPacket;
+    case Packets.ResultSetHeaderPacket:
+      return handlers.ResultSetHeaderPacket;
+    case Packets.ErrorPacket:
+      return handlers.ErrorPacket;
+    default:
+      return handlers[handlerName(Packet)];
+  }
+}
 
 // The command queue of one connection. The head sequence owns the conversation: incoming packets are typed
 // (by the sequence, or OK/EOF/ERR by their first byte), parsed and handed to the sequence's handler named after
@@ -280,7 +303,7 @@ class Protocol extends stream.Stream {
         + 'commands queued behind it were already sent', 'PROTOCOL_UNEXPECTED_PACKET', { fatal: true }), sequence);
       return;
     }
-    const handlers = sequence as unknown as Record<string, Handler | undefined>;
+    const handlers = sequence as unknown as Handlers;
 
     if ((Packet as unknown) === Packets.RowDataPacket) {
       this._parseRows(sequence, handlers.RowDataPacket as Handler);
@@ -301,7 +324,7 @@ class Protocol extends stream.Stream {
     if (Packet === Packets.ErrorPacket && this._serverIsMariaDB) errorName.markFromMariaDB(packet);
 
     sequence._timer.active();
-    const handler = handlers[handlerName(Packet)];
+    const handler = handlerOf(handlers, Packet);
     if (!handler) {
       this._delegateError(createError('Received packet in the wrong sequence.', 'PROTOCOL_INCORRECT_PACKET_SEQUENCE',
         { fatal: true }));

@@ -1,3 +1,4 @@
+import buffer = require('buffer');
 import type Parser = require('../Parser');
 import type PacketWriter = require('../PacketWriter');
 
@@ -17,7 +18,7 @@ class ComQueryPacket {
 
   write(writer: PacketWriter): void {
     const sql = this.sql ? String(this.sql) : '';
-    writer.reserve(1 + Buffer.byteLength(sql, 'utf-8'));
+    writer.reserve(1 + buffer.Buffer.byteLength(sql, 'utf-8'));
     writer.writeUnsignedNumber(1, this.command);
     writer.writeString(sql);
   }

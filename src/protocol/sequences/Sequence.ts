@@ -49,6 +49,19 @@ interface Sequence extends EventEmitter {
 }
 
 
+// The events object of a sequence starts with a slot for each listener the protocol adds to every queued
+// sequence (Protocol.ts). EventEmitter's own starts empty and without a prototype, which V8 keeps as a hash table,
+// so each of those listeners was a property added to a dictionary, four per query; Node's streams pre-shape
+// theirs the same way. Its prototype has no prototype either, so no event name finds an inherited member.
+type SequenceEvents = Record<string | symbol, unknown>;
+const SequenceEvents = function SequenceEvents(this: SequenceEvents) {
+  this.error = undefined;
+  this.packet = undefined;
+  this.timeout = undefined;
+  this.end = undefined;
+} as unknown as { new (): SequenceEvents; prototype: object };
+SequenceEvents.prototype = Object.create(null);
+
 // A function constructor, not a class: code written for mysql subclasses it with util.inherits() and
 // Sequence.call(this, options, callback), which a native class would reject.
 const Sequence = function Sequence(
@@ -61,6 +74,9 @@ const Sequence = function Sequence(
     options = {};
   }
   EventEmitter.call(this);
+  // Replaced after EventEmitter.call(): set before, it would put the emitter in Node's "shape mode", whose
+  // removeListener() never emits 'removeListener'.
+  (this as unknown as { _events: SequenceEvents })._events = new SequenceEvents();
   const opts = options || {};
   this._callback = callback;
   this._callSite = null;
@@ -83,6 +99,12 @@ Sequence.determinePacket = function determinePacket(firstByte) {
     default:
       return undefined;
   }
+};
+
+// The pre-shaped events object keeps a key for every slot, listened to or not: only those with listeners are
+// names of events (as Node's streams, which pre-shape theirs, also filter).
+Sequence.prototype.eventNames = function eventNames(this: Sequence) {
+  return EventEmitter.prototype.eventNames.call(this).filter((name) => this.listenerCount(name) > 0);
 };
 
 Sequence.prototype.hasErrorHandler = function hasErrorHandler(this: Sequence) {
