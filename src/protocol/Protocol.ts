@@ -8,6 +8,7 @@ import createError = require('./createError');
 import errorName = require('./errorName');
 import pipelining = require('./pipelining');
 import ColumnDefinitionCache = require('./ColumnDefinitionCache');
+import internedName = require('./internedName');
 import type Sequence = require('./sequences/Sequence');
 import type HandshakeInitializationPacket = require('./packets/HandshakeInitializationPacket');
 import type ResultSetHeaderPacket = require('./packets/ResultSetHeaderPacket');
@@ -377,6 +378,8 @@ class Protocol extends stream.Stream {
     const packetNumber = this._parser.packetNumber();
     const packet = new Packets.FieldPacket({ protocol41: this._config.protocol41 });
     this._parseControlPacket(packet);
+    // Rows store their values under this name; the cache's copies keep it (internedName.ts).
+    packet.name = internedName(packet.name);
     cache.remember(bytes, packetNumber, packet);
     return packet;
   }

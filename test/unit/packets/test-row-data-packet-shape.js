@@ -21,6 +21,21 @@ describe('RowDataPacket: row shape', function () {
     }
   });
 
+  it('stores every column under its own name at every width, whichever shapes came before', function () {
+    // Rows of 1 to 12 columns, each width twice with different names, in turn: the first columns are stored at
+    // store sites of their own, the rest in a loop (RowDataPacket.ts), and no site may keep a name it saw before.
+    for (let round = 0; round < 2; round++) {
+      for (let width = 1; width <= 12; width++) {
+        for (const prefix of ['a', 'b']) {
+          const names = Array.from({ length: width }, (_, i) => prefix + i);
+          const columns = names.map((name) => column(name, Types.LONG));
+          const row = parseRow(columns, names.map((_, i) => String(width * 100 + i)));
+          assert.deepStrictEqual({ ...row }, Object.fromEntries(names.map((name, i) => [name, width * 100 + i])));
+        }
+      }
+    }
+  });
+
   it('lets a later column with the same name win (joins)', function () {
     const columns = [column('id', Types.LONG, { table: 'a' }), column('id', Types.LONG, { table: 'b' })];
     assert.deepStrictEqual({ ...parseRow(columns, ['1', '2']) }, { id: 2 });
