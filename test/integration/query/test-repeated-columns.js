@@ -91,6 +91,31 @@ describe('integration: column definitions of a query that runs again', function 
     });
   });
 
+  it('gives queries that take turns on one connection each its own fields and rows', async function () {
+    // Same width with another first column, same first columns with another later one, other widths, and more
+    // lists than the connection remembers (ColumnDefinitionCache.ts keeps 16).
+    const lists = [
+      selectSql(12),
+      selectSql(12, (i) => (i === 0 ? ['100', 'other0'] : null)),
+      selectSql(12, (i) => (i === 9 ? ["'nine'", 'c9'] : null)),
+      selectSql(3),
+      selectSql(40),
+    ];
+    for (let n = 0; n < 20; n++) lists.push(selectSql(5, (i) => (i === 2 ? [String(n), 'n' + n] : null)));
+    const firstRuns = [];
+    for (const sql of lists) firstRuns.push(await fx.run(conn, sql));
+    for (let round = 0; round < 3; round++) {
+      for (let l = 0; l < lists.length; l++) {
+        const { results, fields } = await fx.run(conn, lists[(l * 7 + round) % lists.length]);
+        const first = firstRuns[(l * 7 + round) % lists.length];
+        assert.deepStrictEqual(plain(fields), plain(first.fields), 'list ' + ((l * 7 + round) % lists.length));
+        assert.deepStrictEqual(Object.assign({}, results[0]), Object.assign({}, first.results[0]));
+      }
+    }
+    assert.strictEqual(firstRuns[2].results[0].c9, 'nine');
+    assert.strictEqual(firstRuns[1].results[0].other0, 100);
+  });
+
   it('tells apart result sets of one multi-statement query that alternate between two column lists',
     async function () {
       const multi = fx.connect({ multipleStatements: true });
