@@ -89,6 +89,36 @@ describe('query: repeated column definitions cut across reads', function () {
     everyCut(function (bytes) { return bytes; }, NAMES, done);
   });
 
+  it('tells the first list from a renamed one that came after it, wherever the reply is cut', function (done) {
+    // Both lists begin alike: cut, the first one's definitions are followed one by one from the list seen last.
+    answered(function (probe, reply) {
+      probe.destroy();
+      let pending = 0;
+      for (let cut = 1; cut < reply.length; cut += STEP) {
+        pending++;
+        answered(function (connection, first) {
+          connection.query('SELECT renamed', function (renamedErr, renamedRows, renamedFields) {
+            assert.ifError(renamedErr);
+            assert.strictEqual(renamedFields[17].name, 'x17');
+            connection.query('SELECT first again', function (err, rows, fields) {
+              assert.ifError(err);
+              assert.deepStrictEqual(fields.map(function (field) { return field.name; }), NAMES, 'cut at ' + cut);
+              assert.deepStrictEqual(Object.keys(rows[0]), NAMES, 'cut at ' + cut);
+              assert.strictEqual(rows[0].c17, '17', 'cut at ' + cut);
+              connection.destroy();
+              if (--pending === 0) done();
+            });
+            setImmediate(function () {
+              connection._protocol.write(first.subarray(0, cut));
+              connection._protocol.write(first.subarray(cut));
+            });
+          });
+          setImmediate(function () { connection._protocol.write(replaced(first, 'c17', 'x17')); });
+        });
+      }
+    });
+  });
+
   it('sees a renamed column wherever the reply is cut', function (done) {
     const renamed = NAMES.map(function (name) { return name === 'c17' ? 'x17' : name; });
     everyCut(function (bytes) { return replaced(bytes, 'c17', 'x17'); }, renamed, done);
