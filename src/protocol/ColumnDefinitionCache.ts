@@ -11,7 +11,7 @@ class Shape {
   bytes: Buffer[] = [];
   numbers: number[] = [];
   packets: FieldPacket[] = [];
-  /** Every definition with its header, back to back; null until the shape is complete, or when it is too wide. */
+  /** Every definition with its header, back to back; null until the shape is complete. */
   block: Buffer | null = null;
   /** Where each definition's payload starts in the block, counted from the first one's. */
   blockOffsets: number[] = [];
@@ -82,14 +82,16 @@ class ColumnDefinitionCache {
   /** The FieldPacket for the column definition at the parser, if a remembered list has these bytes here. */
   lookup(parser: Parser): FieldPacket | null {
     const i = this._index;
-    if (i === 0) this._shape = this._choose(parser);
-    const shape = this._shape;
+    // The first definition was compared while choosing the list (by itself, or with the whole block).
+    const shape = i === 0 ? (this._shape = this._choose(parser)) : this._shape;
     if (shape === null || this._filling) return null;
-    const bytes = shape.bytes[i];
-    if (bytes === undefined) return null;
-    const vouched = this._matchedIn !== null &&
-      parser.packetStartsAt(this._matchedIn, this._matchedAt + shape.blockOffsets[i]);
-    if (!vouched && !parser.packetRestEquals(bytes)) return null;
+    if (i > 0) {
+      const bytes = shape.bytes[i];
+      if (bytes === undefined) return null;
+      const vouched = this._matchedIn !== null &&
+        parser.packetStartsAt(this._matchedIn, this._matchedAt + shape.blockOffsets[i]);
+      if (!vouched && !parser.packetRestEquals(bytes)) return null;
+    }
     parser.skipPacketRest();
     this._advance();
     return new FieldPacket(shape.packets[i]);
@@ -107,6 +109,7 @@ class ColumnDefinitionCache {
       this._add(shape);
     }
     const shape = this._shape;
+    // Filling always has a list (set just above); past MAX_COLUMNS nothing is remembered.
     if (this._filling && shape !== null) {
       shape.bytes[i] = bytes;
       shape.numbers[i] = packetNumber;
@@ -118,7 +121,7 @@ class ColumnDefinitionCache {
   /** The remembered list the result set's first definition begins, its whole block first: null if none. */
   _choose(parser: Parser): Shape | null {
     const shapes = this._shapes;
-    let first: Shape | null = null;
+    let first = -1;
     for (let s = 0; s < shapes.length; s++) {
       const shape = shapes[s];
       if (shape.count !== this._count) continue;
@@ -128,9 +131,9 @@ class ColumnDefinitionCache {
         this._matchedAt = position.offset;
         return this._use(s);
       }
-      if (first === null && parser.packetRestEquals(shape.bytes[0])) first = shape;
+      if (first < 0 && parser.packetRestEquals(shape.bytes[0])) first = s;
     }
-    return first === null ? null : this._use(shapes.indexOf(first));
+    return first < 0 ? null : this._use(first);
   }
 
   /** Moves the list at `index` to the front, as the most recently used. */

@@ -2,6 +2,9 @@ import buffer = require('buffer');
 import type Parser = require('../Parser');
 import type PacketWriter = require('../PacketWriter');
 
+// The module's own binding: global `Buffer` is an accessor in Node, called again at every use.
+const { Buffer } = buffer;
+
 // COM_QUERY: the SQL text runs to the end of the packet, with no length prefix or terminator.
 class ComQueryPacket {
   command = 0x03;
@@ -18,7 +21,7 @@ class ComQueryPacket {
 
   write(writer: PacketWriter): void {
     const sql = this.sql ? String(this.sql) : '';
-    writer.reserve(1 + buffer.Buffer.byteLength(sql, 'utf-8'));
+    writer.reserve(1 + Buffer.byteLength(sql, 'utf-8'));
     writer.writeUnsignedNumber(1, this.command);
     writer.writeString(sql);
   }
