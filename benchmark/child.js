@@ -1,7 +1,9 @@
 'use strict';
 
 // One driver on one workload, in a process of its own: connect, warm up, measure, report over IPC, exit.
-// argv[2] is JSON { driver, workload, warmupMs, measureMs, server, replayPort, serverPids }.
+// argv[2] is JSON { driver, workload, warmupMs, measureMs, server, replayPort, serverPids }, or with `ops` in place
+// of the times, { ..., ops }: run exactly that many operations, for instructions.js, which counts what they cost.
+// Without an IPC channel (under valgrind) the report is the last line on stdout.
 
 const { performance } = require('perf_hooks');
 const drivers = require('./drivers');
@@ -13,7 +15,8 @@ const CLOSE_TIMEOUT_MS = 2000;
 const config = JSON.parse(process.argv[2]);
 
 function send(message) {
-  process.send(message, () => process.exit(0));
+  if (process.send) process.send(message, () => process.exit(0));
+  else process.stdout.write(JSON.stringify(message) + '\n', () => process.exit(0));
 }
 
 function fail(err) {
@@ -76,6 +79,19 @@ function measure(workload, session, cb) {
   });
 }
 
+// A fixed number of operations, one after another: nothing timed or sampled, so that two such runs differ only
+// by the operations that one makes more.
+function runOps(workload, session, cb) {
+  let ops = 0;
+  const next = (err) => {
+    if (err) return cb(err);
+    if (++ops >= config.ops) return cb(null, { ok: true, ops, units: ops * workload.unitsPerOp });
+    workload.op(session, next);
+  };
+  if (config.ops > 0) workload.op(session, next);
+  else cb(null, { ok: true, ops: 0, units: 0 });
+}
+
 function main() {
   process.on('uncaughtException', fail);
   const driver = drivers.load(config.driver);
@@ -83,7 +99,7 @@ function main() {
   const ctx = { server: config.server, replayPort: config.replayPort };
   workload.open(driver, ctx, (openErr, session) => {
     if (openErr) return fail(openErr);
-    measure(workload, session, (err, result) => {
+    (config.ops === undefined ? measure : runOps)(workload, session, (err, result) => {
       if (err) return fail(err);
       // A driver that never finishes closing must not hold the result back.
       const report = () => send({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 });

@@ -19,10 +19,11 @@
 // query on the bench_ tables, such as workload 4's `SELECT id, c FROM bench_char1000`),
 // BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
 
-const { fork, execFile } = require('child_process');
+const { fork } = require('child_process');
 const { load, number } = require('./config');
 const setup = require('./setup');
 const stats = require('./stats');
+const valgrind = require('./valgrind');
 const { REPLAY_SQL } = require('./tables');
 const { DRIVERS } = require('./drivers');
 
@@ -109,15 +110,8 @@ function report(message) {
 }
 
 function countInstructions(key, results) {
-  const args = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', '--smc-check=all-non-file',
-    process.execPath, '--single-threaded', __filename, key, String(results)];
-  return new Promise((resolve, reject) => {
-    execFile('valgrind', args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
-      const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);
-      if (err || !refs) return reject(new Error(key + ' under valgrind: ' + (err ? err.message : stderr.slice(-500))));
-      resolve({ instructions: Number(refs[1].replace(/,/g, '')), rows: JSON.parse(stdout.trim().split('\n').pop()).rows });
-    });
-  });
+  return valgrind.countInstructions(__filename, [key, String(results)])
+    .then(({ instructions, report: reported }) => ({ instructions, rows: reported.rows }));
 }
 
 // Instructions per row: the difference between a long and a short run, over the rows that separate them.
