@@ -175,13 +175,13 @@ async function main() {
   const keys = (config.drivers || Object.keys(FEEDERS)).filter((key) => FEEDERS[key]);
   const countInstructions = process.env.BENCH_DECODE_INSTRUCTIONS === '1';
   const results = number('BENCH_DECODE_RESULTS', countInstructions ? 50 : 300);
-  await new Promise((resolve, reject) => setup.create(config.server, (err) => (err ? reject(err) : resolve())));
+  await setup.create(config.server);
   let lines;
   try {
     lines = countInstructions ? await instructionTable(keys, results)
       : await timeTable(keys, results, number('BENCH_DECODE_ROUNDS', 5));
   } finally {
-    await new Promise((resolve) => setup.drop(config.server, resolve));
+    await setup.drop(config.server);
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -139,8 +139,7 @@ async function main() {
   const started = new Date();
   const workloads = WORKLOADS.filter((w) => !config.only || config.only.includes(w.id));
   const drivers = DRIVERS.filter((d) => !config.drivers || config.drivers.includes(d.key));
-  const serverVersion = await new Promise((resolve, reject) =>
-    setup.create(config.server, (err, version) => (err ? reject(err) : resolve(version))));
+  const serverVersion = await setup.create(config.server);
   const counts = new Map(workloads.map((w) => [w.id, new Map()]));
   try {
     const replay = workloads.some((w) => w.replay) ? await processes.startReplay(config.server, tables.REPLAY_SQL) : null;
@@ -166,7 +165,7 @@ async function main() {
     }
   } finally {
     processes.stopAll();
-    await new Promise((resolve) => setup.drop(config.server, () => resolve()));
+    await setup.drop(config.server);
   }
 }
 

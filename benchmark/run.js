@@ -21,23 +21,12 @@ function log(text) {
   process.stderr.write(text + '\n');
 }
 
-function createTables() {
-  return new Promise((resolve, reject) => setup.create(config.server, (err, version) => (err ? reject(err) : resolve(version))));
-}
-
-function dropTables() {
-  return new Promise((resolve) => setup.drop(config.server, (err) => {
-    if (err) log('could not drop the bench_ tables: ' + err.message);
-    resolve();
-  }));
-}
-
 async function main() {
   const started = new Date();
   const loadStart = machine.loadAverage();
   const workloads = WORKLOADS.filter((w) => !config.only || config.only.includes(w.id));
   log(`setting up bench_ tables in ${config.server.database} on ${config.server.host}:${config.server.port}`);
-  const serverVersion = await createTables();
+  const serverVersion = await setup.create(config.server);
   const ctx = { config, serverPids: machine.findServerPids(), replay: null };
   try {
     if (workloads.some((w) => w.replay)) {
@@ -69,17 +58,17 @@ async function main() {
     if (config.profile) process.stdout.write(await profileOurs(ctx, results, workloads) + '\n');
   } finally {
     processes.stopAll();
-    await dropTables();
+    await setup.drop(config.server);
   }
 }
 
 ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => {
   processes.stopAll();
-  dropTables().then(() => process.exit(130));
+  setup.drop(config.server).then(() => process.exit(130));
 }));
 
 main().catch((err) => {
   log(err.stack || String(err));
   processes.stopAll();
-  dropTables().then(() => process.exit(1));
+  setup.drop(config.server).then(() => process.exit(1));
 });

@@ -21,14 +21,19 @@ function runAll(server, statements, cb) {
   next(0);
 }
 
-// cb(err, serverVersion)
-function create(server, cb) {
+/** Creates (again) and fills the bench_ tables; resolves with the server's version. */
+function create(server) {
   const statements = [tables.DROP, ...tables.CREATE, 'SELECT VERSION() AS version'];
-  runAll(server, statements, (err, results) => cb(err, err ? null : results[results.length - 1][0].version));
+  return new Promise((resolve, reject) => runAll(server, statements, (err, results) =>
+    (err ? reject(err) : resolve(results[results.length - 1][0].version))));
 }
 
-function drop(server, cb) {
-  runAll(server, [tables.DROP], (err) => cb(err));
+/** Drops the bench_ tables at the end of a run; a failure is reported, not raised, since the results stand. */
+function drop(server) {
+  return new Promise((resolve) => runAll(server, [tables.DROP], (err) => {
+    if (err) process.stderr.write('could not drop the bench_ tables: ' + err.message + '\n');
+    resolve();
+  }));
 }
 
 module.exports = { create, drop };
