@@ -2,6 +2,7 @@
 
 // Turns the runs of a benchmark into the markdown of results.md.
 const { median, spread, pairedRatio } = require('./stats');
+const { targetsTable } = require('./targets');
 
 const PEERS = ['mysql', 'mysql2', 'mariadb'];
 const PER_SECOND = { query: 'queries/s', row: 'rows/s' };
@@ -196,6 +197,13 @@ function build(run) {
     'The last column pairs ours, round by round, with the peer of the lowest median.',
     '',
     ...cpuTable(table, workloads, drivers),
+    '',
+    '## Against the targets',
+    '',
+    'Each target as a paired ratio (± half the range of the per-round ratios). "Within the noise": the target lies',
+    'within that ±. "Above the raw floor": the raw client, which decodes nothing, did not reach it either.',
+    '',
+    ...targetsTable(table, workloads, PEERS.filter((key) => drivers.some((d) => d.key === key))),
     '',
     '## CPU cores in use by the driver',
     '',
