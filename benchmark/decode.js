@@ -2,76 +2,84 @@
 
 // `npm run bench:decode`: the cost of decoding one result set, with no socket and no server in the way, to
 // measure a change to the row path before and after. Each driver runs in a process of its own: it captures the
-// server's bytes for workload 10's query once, then hands those bytes to its own parser again and again, as
-// if they had just arrived, and reports ns per row (wall clock and process CPU). Processes are interleaved over
-// rounds, and the report gives each driver's median and its ratio to mysql-ts.
+// server's bytes for workload 10's query once, then emits those bytes on its own socket again and again, as if
+// they had just been read, and reports ns per row (wall clock and process CPU). Processes are interleaved over
+// rounds, and the report gives each driver's median and its ratio to mysql-ts. Every driver listens to its
+// socket's 'data' events, so the four are fed alike, the mariadb connector too, whose connection is private.
 //
-// mysql-ts and mysql 2.18.1 take bytes through connection._protocol.write, mysql2 through
-// connection.packetParser.execute; the mariadb connector keeps its connection private behind its callback API,
-// so it is measured by workload 10 (the replay server) only.
+// With a query that returns no rows (BENCH_DECODE_SQL='DO 1') the figures are per query: a round trip's
+// JavaScript (building and sending the command, reading its reply, calling back) without the system calls.
 //
 // Wall-clock time moves by ±10% between processes on this machine, more than many a single change is worth.
 // BENCH_DECODE_INSTRUCTIONS=1 counts instead the machine instructions each driver executes per row, under
 // valgrind (cachegrind), with V8 single-threaded: two runs of different lengths, whose difference leaves out
 // start-up and capture. Counts repeat within about 1%, so a change of a few percent shows.
-// Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (result sets per process, default 300; 50 when
-// counting instructions), BENCH_DECODE_SQL (the query whose result is replayed, default workload 10's; any
-// query on the bench_ tables, such as workload 4's `SELECT id, c FROM bench_char1000`),
+// Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (replies per process, default 300; 50 when
+// counting instructions), BENCH_DECODE_SQL (the query whose reply is replayed, default workload 10's; any
+// query on the bench_ tables, such as workload 4's `SELECT id, c FROM bench_char1000`, or none),
 // BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
 
 const { fork } = require('child_process');
+const net = require('net');
 const { load, number } = require('./config');
 const setup = require('./setup');
 const stats = require('./stats');
 const valgrind = require('./valgrind');
 const { REPLAY_SQL } = require('./tables');
-const { DRIVERS } = require('./drivers');
+const { DRIVERS, load: loadDriver } = require('./drivers');
 
 const config = load();
 
 const CHUNK_BYTES = 65536; // what a socket read delivers at most
 const SQL = process.env.BENCH_DECODE_SQL || REPLAY_SQL;
-const FEEDERS = {
-  ours: { module: '../lib/index.js', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
-  mysql: { module: 'mysql', socket: (conn) => conn._socket, feed: (conn, chunk) => conn._protocol.write(chunk) },
-  mysql2: { module: 'mysql2', socket: (conn) => conn.stream, feed: (conn, chunk) => conn.packetParser.execute(chunk) },
-};
+const KEYS = ['ours', 'mysql', 'mysql2', 'mariadb'];
 const LABELS = Object.fromEntries(DRIVERS.map((driver) => [driver.key, driver.label]));
 
-// In the child: capture, then replay `results` result sets and report per-row costs.
+// Every driver reads its socket through 'data' listeners, so bytes emitted there reach it as a socket read would,
+// whatever it keeps private. The socket is the one it connects: net.Socket#connect is watched for it.
+function watchSockets() {
+  const sockets = [];
+  const connect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function watchedConnect(...args) {
+    sockets.push(this);
+    return connect.apply(this, args);
+  };
+  return sockets;
+}
+
+// In the child: capture, then replay `results` replies and report per-row (or, without rows, per-query) costs.
 function child(key, results) {
-  const feeder = FEEDERS[key];
-  const conn = require(feeder.module).createConnection(config.server);
+  const sockets = watchSockets();
   const fail = (err) => {
     report({ error: String(err && err.stack || err) });
     process.exit(1);
   };
-  conn.connect((err) => {
+  loadDriver(key).connect(config.server, (err, conn) => {
     if (err) return fail(err);
-    const socket = feeder.socket(conn);
+    const socket = sockets[sockets.length - 1];
     const received = [];
     const record = (chunk) => received.push(chunk);
     socket.prependListener('data', record);
-    conn.query(SQL, (queryErr, captured) => {
+    conn.query(SQL, undefined, (queryErr, captured) => {
       if (queryErr) return fail(queryErr);
-      if (!Array.isArray(captured) || !captured.length) return fail(new Error('no rows to replay from ' + SQL));
       socket.removeListener('data', record);
       const bytes = Buffer.concat(received);
       const chunks = [];
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
       // From here the server is never written to again: each query's reply is the captured bytes.
       socket.write = () => true;
-      replay(conn, feeder, chunks, captured.length, results, fail);
+      const rows = Array.isArray(captured) ? captured.length : 0;
+      replay(conn, (chunk) => socket.emit('data', chunk), chunks, rows, results, fail);
     });
   });
 }
 
-// Result sets decoded before the clock starts, so the JIT has settled.
+// Replies decoded before the clock starts, so the JIT has settled.
 function warmupFor(results) {
   return Math.ceil(results / 5);
 }
 
-function replay(conn, feeder, chunks, count, results, fail) {
+function replay(conn, feed, chunks, count, results, fail) {
   let done = 0;
   let started = 0n;
   let cpuStart = null;
@@ -82,23 +90,24 @@ function replay(conn, feeder, chunks, count, results, fail) {
       cpuStart = process.cpuUsage();
     }
     if (done === warmup + results) {
-      const rows = results * count;
+      const units = results * Math.max(count, 1);
       const cpu = process.cpuUsage(cpuStart);
       report({
         rows: count,
-        wallNs: Number(process.hrtime.bigint() - started) / rows,
-        cpuNs: ((cpu.user + cpu.system) * 1000) / rows,
+        wallNs: Number(process.hrtime.bigint() - started) / units,
+        cpuNs: ((cpu.user + cpu.system) * 1000) / units,
       });
       process.exit(0);
     }
-    conn.query(SQL, (err, rows) => {
+    conn.query(SQL, undefined, (err, rows) => {
       if (err) return fail(err);
-      if (rows.length !== count) return fail(new Error('expected ' + count + ' rows, got ' + rows.length));
+      const got = Array.isArray(rows) ? rows.length : 0;
+      if (got !== count) return fail(new Error('expected ' + count + ' rows, got ' + got));
       done++;
       setImmediate(next);
     });
     // Not from inside the previous query's callback: that runs within the parser's own write().
-    setImmediate(() => chunks.forEach((chunk) => feeder.feed(conn, chunk)));
+    setImmediate(() => chunks.forEach(feed));
   };
   next();
 }
@@ -119,7 +128,8 @@ async function instructionsPerRow(key, results) {
   const short = Math.max(1, Math.floor(results / 5));
   const [few, many] = [await countInstructions(key, short), await countInstructions(key, results)];
   const decoded = (count) => count + warmupFor(count);
-  return { rows: many.rows, perRow: (many.instructions - few.instructions) / ((decoded(results) - decoded(short)) * many.rows) };
+  const units = (decoded(results) - decoded(short)) * Math.max(many.rows, 1);
+  return { rows: many.rows, perRow: (many.instructions - few.instructions) / units };
 }
 
 function runChild(key, results) {
@@ -128,6 +138,16 @@ function runChild(key, results) {
     proc.on('message', (message) => (message.error ? reject(new Error(key + ': ' + message.error)) : resolve(message)));
     proc.on('exit', (code) => code && reject(new Error(key + ' exited with ' + code)));
   });
+}
+
+// A reply without rows (`DO 1`) is counted per query: then the figures are a round trip's JavaScript.
+function unitOf(rows) {
+  return rows > 0 ? 'row' : 'query';
+}
+
+function whatWasReplayed(rows, results) {
+  return rows > 0 ? `Decoding ${rows} rows of \`${SQL}\` in process, ${results} result sets per process`
+    : `The round trip of \`${SQL}\` in process, its reply emitted on the driver's socket, ${results} per process`;
 }
 
 // "1.08×": a driver's figure over mysql-ts's, when mysql-ts was measured.
@@ -144,10 +164,12 @@ async function timeTable(keys, results, rounds) {
   const median = (field) => Object.fromEntries(keys.map((key) => [key, stats.median(samples[key].map((s) => s[field]))]));
   const wall = median('wallNs');
   const cpu = median('cpuNs');
+  const { rows } = samples[keys[0]][0];
+  const unit = unitOf(rows);
   return [
-    `Decoding ${samples[keys[0]][0].rows} rows of \`${SQL}\` in process, ${results} result sets per process, median of ${rounds}:`,
+    `${whatWasReplayed(rows, results)}, median of ${rounds}:`,
     '',
-    '| driver | ns per row (wall) | ns per row (CPU) | CPU ÷ mysql-ts |',
+    `| driver | ns per ${unit} (wall) | ns per ${unit} (CPU) | CPU ÷ mysql-ts |`,
     '| --- | ---: | ---: | ---: |',
     ...keys.map((key) => `| ${LABELS[key]} | ${wall[key].toFixed(0)} | ${cpu[key].toFixed(0)} | ${ratioToOurs(cpu, key)} |`),
   ];
@@ -163,16 +185,16 @@ async function instructionTable(keys, results) {
     process.stderr.write(`${key} counted\n`);
   }
   return [
-    `Machine instructions per row decoding ${rows} rows of \`${SQL}\` in process (valgrind):`,
+    `${whatWasReplayed(rows, results)}, machine instructions (valgrind):`,
     '',
-    '| driver | instructions per row | ÷ mysql-ts |',
+    `| driver | instructions per ${unitOf(rows)} | ÷ mysql-ts |`,
     '| --- | ---: | ---: |',
     ...keys.map((key) => `| ${LABELS[key]} | ${counts[key].toFixed(0)} | ${ratioToOurs(counts, key)} |`),
   ];
 }
 
 async function main() {
-  const keys = (config.drivers || Object.keys(FEEDERS)).filter((key) => FEEDERS[key]);
+  const keys = (config.drivers || KEYS).filter((key) => KEYS.includes(key));
   const countInstructions = process.env.BENCH_DECODE_INSTRUCTIONS === '1';
   const results = number('BENCH_DECODE_RESULTS', countInstructions ? 50 : 300);
   await setup.create(config.server);
