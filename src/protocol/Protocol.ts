@@ -228,9 +228,15 @@ class Protocol extends stream.Stream {
     this.emit('enqueue', sequence);
 
     const listeners = this._sequenceListeners;
-    sequence.on('error', listeners.error).on('packet', listeners.packet).on('timeout', listeners.timeout);
-    if (sequence instanceof Sequences.Handshake) this._watchHandshake(sequence);
-    sequence.on('end', listeners.end);
+    if (sequence instanceof Sequences.Handshake) {
+      // Its own watchers go between, so that the protocol's 'end' listener runs after them.
+      sequence.on('error', listeners.error).on('packet', listeners.packet).on('timeout', listeners.timeout);
+      this._watchHandshake(sequence);
+      sequence.on('end', listeners.end);
+    } else if (!Sequences.Sequence.listenFirst(sequence, listeners)) {
+      sequence.on('error', listeners.error).on('packet', listeners.packet).on('timeout', listeners.timeout)
+        .on('end', listeners.end);
+    }
 
     if (this._queue.length === 1) {
       this._writeHead(sequence);
