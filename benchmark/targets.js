@@ -35,8 +35,11 @@ function times(value) {
   return Number.isFinite(value) ? value.toFixed(2) + '×' : '—';
 }
 
-function measured({ ratio, spread }) {
-  return times(ratio) + (Number.isFinite(spread) ? ' ±' + Math.round(spread * 100) + '%' : '');
+// The ratio as "0.97× ±6%"; with a third decimal when two would round it onto the target it misses (0.946 for 0.95).
+function measured({ ratio, spread }, target) {
+  const shown = Number.isFinite(ratio) && ratio.toFixed(2) === target.toFixed(2) && ratio !== target
+    ? ratio.toFixed(3) + '×' : times(ratio);
+  return shown + (Number.isFinite(spread) ? ' ±' + Math.round(spread * 100) + '%' : '');
 }
 
 // Met, missed, or missed by less than the harness's own spread for that ratio.
@@ -62,7 +65,7 @@ function throughputLine(table, workload, peer, atLeast, what) {
   const ratio = pairedRatio(ours.runs, peer.entry.runs, byRate);
   const floorRatio = floor ? pairedRatio(floor.runs, peer.entry.runs, byRate).ratio : NaN;
   const named = what.endsWith(peer.key) ? what : what + ' (' + peer.key + ')';
-  return line([named, workload.id, needed, measured(ratio), floor ? times(floorRatio) : '',
+  return line([named, workload.id, needed, measured(ratio, atLeast), floor ? times(floorRatio) : '',
     verdict(ratio, (r) => r >= atLeast, floorRatio)]);
 }
 
@@ -73,7 +76,7 @@ function cpuLine(table, workload, peers) {
   const needed = '≤ ' + times(EVERY_WORKLOAD_CPU);
   if (ours === null || lowest === null) return line([what, workload.id, needed, '—', '', 'not measured']);
   const ratio = pairedRatio(ours.runs, lowest.entry.runs, byCpu);
-  return line([what + ' (' + lowest.key + ')', workload.id, needed, measured(ratio), '',
+  return line([what + ' (' + lowest.key + ')', workload.id, needed, measured(ratio, EVERY_WORKLOAD_CPU), '',
     verdict(ratio, (r) => r <= EVERY_WORKLOAD_CPU, NaN)]);
 }
 
