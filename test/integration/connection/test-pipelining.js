@@ -139,6 +139,28 @@ describe('integration: pipelining', function () {
     assert.deepStrictEqual(pipelined, sequential);
   });
 
+  it('batches each queued by the last callback of the one before keep every result in order', function (done) {
+    // The queue then never drains, and its array is renewed as it goes (Protocol.ts, QUEUE_RENEWAL).
+    const BATCH = 100;
+    const BATCHES = 5;
+    const conn = fx.connect();
+    const seen = [];
+    function queueBatch(batch) {
+      for (let i = 0; i < BATCH; i++) {
+        const n = batch * BATCH + i;
+        conn.query('SELECT ? AS n', [n], function (err, rows) {
+          if (err) return done(err);
+          seen.push(rows[0].n);
+          if (i < BATCH - 1) return;
+          if (batch + 1 < BATCHES) return queueBatch(batch + 1);
+          assert.deepStrictEqual(seen, Array.from({ length: BATCH * BATCHES }, function (_, k) { return k; }));
+          conn.end(done);
+        });
+      }
+    }
+    queueBatch(0);
+  });
+
   for (const mode of MODES) {
     describe(mode.title, function () {
       it('a mix of queries, a failing query, ping and statistics each get their own result', async function () {
