@@ -32,7 +32,7 @@ const config = load();
 
 const CHUNK_BYTES = 65536; // what a socket read delivers at most
 const SQL = process.env.BENCH_DECODE_SQL || REPLAY_SQL;
-const KEYS = ['ours', 'mysql', 'mysql2', 'mariadb'];
+const KEYS = DRIVERS.filter((driver) => !driver.floor).map((driver) => driver.key);
 const LABELS = Object.fromEntries(DRIVERS.map((driver) => [driver.key, driver.label]));
 
 // Every driver reads its socket through 'data' listeners, so bytes emitted there reach it as a socket read would,

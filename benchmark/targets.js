@@ -56,16 +56,18 @@ function line(cells) {
   return '| ' + cells.join(' | ') + ' |';
 }
 
-// `peer` is { key, entry } or null; `what` names it ('best peer' is followed by the peer it was in this run).
-function throughputLine(table, workload, peer, atLeast, what) {
+// Ours over `peer` ({ key, entry }, or null when it did not run); `best`: the peer is the best of this run.
+function throughputLine(table, workload, peer, atLeast, best) {
   const ours = entryOf(table, workload, 'ours');
   const floor = entryOf(table, workload, 'raw');
   const needed = '≥ ' + times(atLeast);
-  if (ours === null || peer === null) return line([what, workload.id, needed, '—', '', 'not measured']);
+  const what = best ? 'throughput ÷ best peer' + (peer ? ' (' + peer.key + ')' : '') : 'throughput ÷ ' + peer.key;
+  if (ours === null || peer === null || peer.entry === null) {
+    return line([what, workload.id, needed, '—', '', 'not measured']);
+  }
   const ratio = pairedRatio(ours.runs, peer.entry.runs, byRate);
   const floorRatio = floor ? pairedRatio(floor.runs, peer.entry.runs, byRate).ratio : NaN;
-  const named = what.endsWith(peer.key) ? what : what + ' (' + peer.key + ')';
-  return line([named, workload.id, needed, measured(ratio, atLeast), floor ? times(floorRatio) : '',
+  return line([what, workload.id, needed, measured(ratio, atLeast), floor ? times(floorRatio) : '',
     verdict(ratio, (r) => r >= atLeast, floorRatio)]);
 }
 
@@ -95,16 +97,15 @@ function targetsTable(table, workloads, peers) {
     line(['---', '---:', '---:', '---:', '---:', '---']),
   ];
   for (const workload of workloads) {
-    lines.push(throughputLine(table, workload, best(workload), EVERY_WORKLOAD_THROUGHPUT, 'throughput ÷ best peer'));
+    lines.push(throughputLine(table, workload, best(workload), EVERY_WORKLOAD_THROUGHPUT, true));
   }
   for (const workload of workloads) lines.push(cpuLine(table, workload, peers));
   for (const margin of MARGINS) {
     const workload = workloads.find((w) => w.id === margin.workload);
     if (!workload) continue;
-    const peer = margin.peer === 'best' ? best(workload)
-      : { key: margin.peer, entry: entryOf(table, workload, margin.peer) };
-    lines.push(throughputLine(table, workload, peer.entry ? peer : null, margin.atLeast,
-      margin.peer === 'best' ? 'throughput ÷ best peer' : 'throughput ÷ ' + margin.peer));
+    const isBest = margin.peer === 'best';
+    const peer = isBest ? best(workload) : { key: margin.peer, entry: entryOf(table, workload, margin.peer) };
+    lines.push(throughputLine(table, workload, peer, margin.atLeast, isBest));
   }
   const memoryWorkload = workloads.find((w) => w.id === MEMORY.workload);
   if (memoryWorkload) lines.push(memoryLine(table, memoryWorkload));

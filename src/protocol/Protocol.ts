@@ -36,12 +36,7 @@ declare namespace Protocol {
     parse(parser: Parser): void;
     write(writer: PacketWriter): void;
   }
-  interface SequenceListeners {
-    error(this: Sequence, err: MysqlError): void;
-    packet(this: Sequence, packet: Packet): void;
-    timeout(this: Sequence): void;
-    end(this: Sequence): void;
-  }
+  type SequenceListeners = Sequence.ProtocolListeners;
 }
 
 // shift() on a queue of up to about 100 sequences moves each one down a slot. Once the queue's array has lived
@@ -238,13 +233,11 @@ class Protocol extends stream.Stream {
     this._queue.push(sequence);
     this.emit('enqueue', sequence);
 
+    // A handshake's watchers come first, so that they have seen its 'end' before the protocol's listener starts
+    // the next command.
+    if (sequence instanceof Sequences.Handshake) this._watchHandshake(sequence);
     const listeners = this._sequenceListeners;
-    if (sequence instanceof Sequences.Handshake) {
-      // Its own watchers go between, so that the protocol's 'end' listener runs after them.
-      sequence.on('error', listeners.error).on('packet', listeners.packet).on('timeout', listeners.timeout);
-      this._watchHandshake(sequence);
-      sequence.on('end', listeners.end);
-    } else if (!Sequences.Sequence.listenFirst(sequence, listeners)) {
+    if (!Sequences.Sequence.listenFirst(sequence, listeners)) {
       sequence.on('error', listeners.error).on('packet', listeners.packet).on('timeout', listeners.timeout)
         .on('end', listeners.end);
     }

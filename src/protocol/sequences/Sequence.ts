@@ -23,14 +23,14 @@ declare namespace Sequence {
     (this: Sequence, options?: Sequence.Options | Sequence.Callback, callback?: Sequence.Callback): void;
     prototype: Sequence;
     determinePacket(firstByte: number | undefined): Sequence.PacketClass | undefined;
-    listenFirst(sequence: Sequence, listeners: FirstListeners): boolean;
+    listenFirst(sequence: Sequence, listeners: ProtocolListeners): boolean;
   }
   /** The listeners the protocol puts on every sequence it queues, by event. */
-  interface FirstListeners {
-    error: (...args: any[]) => void;
-    packet: (...args: any[]) => void;
-    timeout: (...args: any[]) => void;
-    end: (...args: any[]) => void;
+  interface ProtocolListeners {
+    error(this: Sequence, err: MysqlError): void;
+    packet(this: Sequence, packet: object): void;
+    timeout(this: Sequence): void;
+    end(this: Sequence): void;
   }
 }
 
