@@ -7,6 +7,7 @@ import SqlString = require('./protocol/SqlString');
 import Query = require('./protocol/sequences/Query');
 import startTLS = require('./startTLS');
 import coalescedWriter = require('./coalescedWriter');
+import coalescedReader = require('./coalescedReader');
 import rowBackpressure = require('./rowBackpressure');
 import createQuery = require('./createQuery');
 import createError = require('./protocol/createError');
@@ -160,7 +161,10 @@ function openSocket(config: ConnectionConfig): net.Socket {
 function wireSocket(connection: Connection, socket: net.Socket): void {
   const protocol = connection._protocol;
   protocol.on('data', coalescedWriter(socket));
-  socket.on('data', (data: Buffer) => rowBackpressure.receive(connection, socket, data));
+  // A socket of the application's own may be any stream, whose reads say nothing of the server's pace.
+  const coalesce = connection.config.readCoalescing && socket instanceof net.Socket;
+  socket.on('data', coalesce ? coalescedReader(connection, socket)
+    : (data: Buffer) => rowBackpressure.receive(connection, socket, data));
   protocol.on('end', (err?: MysqlError) => {
     // After a fatal error nothing more will be read: close at once so no socket keeps the process alive.
     if (err) socket.destroy();

@@ -37,6 +37,8 @@ declare namespace ConnectionConfig {
     trace?: boolean;
     /** Write queued commands without waiting for the answers to the ones ahead (default true). */
     pipelining?: boolean;
+    /** Pause between the reads of a large reply that the server sends slower than they are read (default true). */
+    readCoalescing?: boolean;
     stringifyObjects?: boolean;
     timezone?: string;
     flags?: FlagList;
@@ -78,6 +80,7 @@ class ConnectionConfig {
   debug: boolean | string[] | undefined;
   trace: boolean;
   pipelining: boolean;
+  readCoalescing: boolean;
   stringifyObjects: boolean;
   timezone: string;
   flags: ConnectionConfig.FlagList;
@@ -115,6 +118,7 @@ class ConnectionConfig {
     this.debug = options.debug;
     this.trace = options.trace !== false;
     this.pipelining = options.pipelining !== false;
+    this.readCoalescing = options.readCoalescing !== false;
     this.stringifyObjects = options.stringifyObjects || false;
     this.timezone = options.timezone || 'local';
     this.flags = options.flags || '';
