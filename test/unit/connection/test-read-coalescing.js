@@ -98,6 +98,15 @@ describe('connection: read coalescing', function () {
     }, done);
   });
 
+  itOwn('readCoalescing: false is taken from a URL and by a pool for its connections', function (done) {
+    const url = 'mysql://root@127.0.0.1:' + fake.server.port() + '/?readCoalescing=false';
+    assert.strictEqual(common.mysql.createConnection(url).config.readCoalescing, false);
+    assert.strictEqual(common.mysql.createConnection({}).config.readCoalescing, true);
+    const pool = common.mysql.createPool(common.fakeServerConfig(fake.server, { readCoalescing: false }));
+    assert.strictEqual(pool.config.connectionConfig.readCoalescing, false);
+    pool.end(done);
+  });
+
   itOwn('the next command is read at once after a coalesced reply', function (done) {
     pacedServer(4000);
     connected({}, null, function (connection, counts) {
