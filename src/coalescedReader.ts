@@ -1,23 +1,34 @@
-import type net = require('net');
+import net = require('net');
 import type Protocol = require('./protocol/Protocol');
 import rowBackpressure = require('./rowBackpressure');
 
-// While a large reply streams in and the client reads faster than the server writes, each write of the server
-// (16 KB, its net buffer) finds the client asleep, and waking it up is paid for on the server's CPU: 7% of the
-// server's time on a 100k-row SELECT on the benchmark machine, where the server is what limits the rows per
-// second; the client pays a read per 16 KB. Pausing the socket for a moment between reads lets several writes
-// gather in the kernel, which the next reads take at once, with no wake-up per write.
+// While a large reply streams in from a server on the same host and the client reads faster than the server
+// writes, each write of the server (16 KB, its net buffer) finds the client asleep, and waking it up is paid for
+// on the server's CPU: 7% of the server's time on a 100k-row SELECT on the benchmark machine, where the server is
+// what limits the rows per second; the client pays a read per 16 KB. Pausing the socket for a moment between
+// reads lets several writes gather in the kernel, which the next reads take at once, with no wake-up per write.
+// A server on another host does not pay for the client's wake-ups, so only loopback connections pause.
 //
 // A reply is coalesced only once COALESCE_AFTER of its bytes have arrived, and only when the reads have shown
 // that the server is the slower side: BULK_STREAK reads in a row of at least BULK_READ bytes that still emptied
 // the socket (a read takes up to READ_SIZE). From then until the reply ends, each read that empties the socket
-// pauses it for NAP_MS. A reply that ends during a nap is read at most that much later, little next to what a
-// reply of that size takes; a client slower than the server has full reads and never pauses.
+// pauses it for NAP_MS. A reply that ends during a nap is read up to about 2 ms later (the nap, then the rows
+// that gathered); COALESCE_AFTER keeps that small next to what the reply has taken so far (about 25 ms). A client
+// slower than the server has full reads and never pauses.
 const READ_SIZE = 65536; // what Node asks one socket read for
 const BULK_READ = 8192;
 const BULK_STREAK = 4;
-const COALESCE_AFTER = 2 * 1024 * 1024;
+const COALESCE_AFTER = 8 * 1024 * 1024;
 const NAP_MS = 1;
+
+/** Whether the socket's peer is this host: a loopback address, or a Unix socket (no remote address). */
+function isLoopback(socket: net.Socket): boolean {
+  const address = socket.remoteAddress;
+  if (address === undefined) return true;
+  if (address === '::1') return true;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return net.isIPv4(v4) && v4.startsWith('127.');
+}
 
 interface Reader {
   _protocol: Protocol;
@@ -42,8 +53,13 @@ function coalescedReader(connection: Reader, socket: net.Socket): (data: Buffer)
     if (!socket.destroyed && !protocol._socketHeld && !pausedByUser) socket.resume();
   };
 
+  /** Decided at the first read, once the socket is connected; null until then. */
+  let loopback: boolean | null = null;
+
   return (data: Buffer) => {
     rowBackpressure.receive(connection, socket, data);
+    if (loopback === null) loopback = isLoopback(socket);
+    if (!loopback) return;
     const head = protocol._queue[0];
     if (head !== reply) {
       reply = head;

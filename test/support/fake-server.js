@@ -6,7 +6,7 @@
  * and against upstream mysqljs alike.
  *
  *   const server = createFakeServer();
- *   server.listen(0, cb);  server.port();  server.destroy(cb)  (closes every connection)
+ *   server.listen(0, cb[, host = '127.0.0.1']);  server.port();  server.destroy(cb)  (closes every connection)
  *   server.connections()  the FakeConnections whose socket is still open
  *   server.on('connection', conn => conn.handshake(options))
  *     Without a 'connection' listener each connection gets conn.handshake().
@@ -110,8 +110,8 @@ class FakeServer extends EventEmitter {
     this._server.on('error', (err) => this.emit('error', err));
   }
 
-  listen(port, callback) {
-    this._server.listen(port, '127.0.0.1', callback);
+  listen(port, callback, host) {
+    this._server.listen(port, host || '127.0.0.1', callback);
   }
 
   port() {

@@ -1,18 +1,21 @@
 'use strict';
 
-// Read coalescing (coalescedReader.ts): well into a large reply that the server writes more slowly than the
-// client reads it, the client pauses its socket for a moment after each read that emptied it, so that the next
-// read takes several of the server's writes at once. upstream mysqljs reads every write as it comes.
+// Read coalescing (coalescedReader.ts): well into a large reply (8 MB) that a server on the same host writes more
+// slowly than the client reads it, the client pauses its socket for a moment after each read that emptied it, so
+// that the next read takes several of the server's writes at once. upstream mysqljs reads every write as it comes.
 //
 // The fake server here writes its rows in slices of about 16 KB, one slice per turn of the event loop, as a real
 // server writes its 16 KB net buffer: a client that keeps up reads each slice on its own.
 
 const assert = require('assert');
+const os = require('os');
 const common = require('../../support/common');
 
 const itOwn = common.itOwn;
 const ROW_BYTES = 1000;
 const ROWS_PER_SLICE = 16;
+const LARGE = 10000; // rows: 10 MB, past the 8 MB after which a reply may pause
+const BELOW = 7800; // rows: just under 8 MB
 const NAP_WAIT_MS = 20; // well past a nap (1 ms): a timer set now fires after the nap's
 
 describe('connection: read coalescing', function () {
@@ -20,9 +23,9 @@ describe('connection: read coalescing', function () {
 
   // Answers every query with `rows` rows of one ROW_BYTES column, written a slice per setImmediate();
   // seen.slices counts the slices.
-  function pacedServer(rows) {
+  function pacedServer(rows, server) {
     const seen = { slices: 0 };
-    fake.server.on('connection', function (conn) {
+    (server || fake.server).on('connection', function (conn) {
       conn.handshake();
       conn.on('query', function () {
         conn.writePacket(new conn.Packets.ResultSetHeaderPacket({ fieldCount: 1 }));
@@ -80,22 +83,52 @@ describe('connection: read coalescing', function () {
   }
 
   itOwn('pauses between the reads of a large reply that the server writes slowly, and loses no row', function (done) {
-    readAll({}, 4000, function (counts, slices) { // 4 MB
+    readAll({}, LARGE, function (counts, slices) {
       assert.ok(counts.pauses > 0, 'no pause');
       assert.ok(counts.reads < slices, counts.reads + ' reads for ' + slices + ' slices');
     }, done);
   });
 
   it('reads each write as it comes with readCoalescing: false', function (done) {
-    readAll({ readCoalescing: false }, 4000, function (counts) {
+    readAll({ readCoalescing: false }, LARGE, function (counts) {
       assert.strictEqual(counts.pauses, 0);
     }, done);
   });
 
-  it('never pauses during a reply of under 2 MB', function (done) {
-    readAll({}, 1800, function (counts) {
+  it('never pauses during a reply of under 8 MB', function (done) {
+    readAll({}, BELOW, function (counts) {
       assert.strictEqual(counts.pauses, 0);
     }, done);
+  });
+
+  // A server on another host does not pay for the client's wake-ups. This host's own non-loopback address stands
+  // in for one: the connection reads as over loopback, yet its peer is not a loopback address.
+  it('a server at an address other than loopback is read without pauses', function (done) {
+    const address = Object.values(os.networkInterfaces()).flat()
+      .find(function (entry) { return entry.family === 'IPv4' && !entry.internal; });
+    if (!address) return this.skip();
+    const server = common.createFakeServer();
+    pacedServer(LARGE, server);
+    server.listen(0, function () {
+      const connection = common.mysql.createConnection(common.fakeServerConfig(server, { host: address.address }));
+      let pauses = 0;
+      connection.connect(function (err) {
+        assert.ifError(err);
+        const socket = connection._socket;
+        const pause = socket.pause;
+        socket.pause = function () {
+          pauses++;
+          return pause.apply(this, arguments);
+        };
+        connection.query('SELECT v', function (queryErr, rows) {
+          assert.ifError(queryErr);
+          checkRows(rows, LARGE);
+          assert.strictEqual(pauses, 0);
+          connection.destroy();
+          server.destroy(done);
+        });
+      });
+    }, address.address);
   });
 
   itOwn('readCoalescing: false is taken from a URL and by a pool for its connections', function (done) {
@@ -108,7 +141,7 @@ describe('connection: read coalescing', function () {
   });
 
   itOwn('the next command is read at once after a coalesced reply', function (done) {
-    pacedServer(4000);
+    pacedServer(LARGE);
     connected({}, null, function (connection, counts) {
       connection.query('SELECT v', function (err) {
         assert.ifError(err);
@@ -125,7 +158,7 @@ describe('connection: read coalescing', function () {
   });
 
   itOwn('connection.pause() during a pause of its own keeps the socket paused until resume()', function (done) {
-    const ROWS = 4000;
+    const ROWS = LARGE;
     pacedServer(ROWS);
     let received = 0;
     let connection;
@@ -153,7 +186,7 @@ describe('connection: read coalescing', function () {
   });
 
   itOwn('destroy() during a pause fails the query once and leaves the socket closed', function (done) {
-    pacedServer(4000);
+    pacedServer(LARGE);
     let connection;
     connected({}, function (pauses) {
       if (pauses === 1) connection.destroy();
@@ -171,7 +204,7 @@ describe('connection: read coalescing', function () {
   });
 
   it('a stream read by a slow consumer during a coalesced reply gets every row in order', function (done) {
-    const ROWS = 4000;
+    const ROWS = LARGE;
     pacedServer(ROWS);
     connected({}, null, function (connection) {
       const rows = [];
