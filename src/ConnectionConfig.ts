@@ -37,7 +37,7 @@ declare namespace ConnectionConfig {
     trace?: boolean;
     /** Write queued commands without waiting for the answers to the ones ahead (default true). */
     pipelining?: boolean;
-    /** Pause between the reads of a large reply that the server sends slower than they are read (default true). */
+    /** On loopback, pause between the reads of a reply past 8 MB that the server sends slower than they are read (default true). */
     readCoalescing?: boolean;
     stringifyObjects?: boolean;
     timezone?: string;

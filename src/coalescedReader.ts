@@ -44,6 +44,8 @@ function coalescedReader(connection: Reader, socket: net.Socket): (data: Buffer)
   /** Reads in a row that emptied the socket mid-reply, counted up to BULK_STREAK, which starts the coalescing. */
   let drainedReads = 0;
   let napping = false;
+  /** Decided at the first read, once the socket is connected; null until then. */
+  let loopback: boolean | null = null;
 
   const wake = () => {
     napping = false;
@@ -52,9 +54,6 @@ function coalescedReader(connection: Reader, socket: net.Socket): (data: Buffer)
     const pausedByUser = protocol._parser._paused && !protocol._holdingRows;
     if (!socket.destroyed && !protocol._socketHeld && !pausedByUser) socket.resume();
   };
-
-  /** Decided at the first read, once the socket is connected; null until then. */
-  let loopback: boolean | null = null;
 
   return (data: Buffer) => {
     rowBackpressure.receive(connection, socket, data);

@@ -45,9 +45,8 @@ describe('connection: read coalescing', function () {
     return seen;
   }
 
-  // Connects, then counts the socket's reads and pause() calls; `onPause` runs after each pause.
-  function connected(extra, onPause, callback) {
-    const connection = fake.createConnection(extra);
+  // Connects `connection`, then counts its socket's reads and pause() calls; `onPause` runs after each pause.
+  function watched(connection, onPause, callback) {
     connection.connect(function (err) {
       assert.ifError(err);
       const socket = connection._socket;
@@ -62,6 +61,10 @@ describe('connection: read coalescing', function () {
       };
       callback(connection, counts);
     });
+  }
+
+  function connected(extra, onPause, callback) {
+    watched(fake.createConnection(extra), onPause, callback);
   }
 
   function checkRows(rows, count) {
@@ -111,20 +114,12 @@ describe('connection: read coalescing', function () {
     pacedServer(LARGE, server);
     server.listen(0, function () {
       const connection = common.mysql.createConnection(common.fakeServerConfig(server, { host: address.address }));
-      let pauses = 0;
-      connection.connect(function (err) {
-        assert.ifError(err);
-        const socket = connection._socket;
-        const pause = socket.pause;
-        socket.pause = function () {
-          pauses++;
-          return pause.apply(this, arguments);
-        };
-        connection.query('SELECT v', function (queryErr, rows) {
-          assert.ifError(queryErr);
+      watched(connection, null, function (conn, counts) {
+        conn.query('SELECT v', function (err, rows) {
+          assert.ifError(err);
           checkRows(rows, LARGE);
-          assert.strictEqual(pauses, 0);
-          connection.destroy();
+          assert.strictEqual(counts.pauses, 0);
+          conn.destroy();
           server.destroy(done);
         });
       });
@@ -158,8 +153,7 @@ describe('connection: read coalescing', function () {
   });
 
   itOwn('connection.pause() during a pause of its own keeps the socket paused until resume()', function (done) {
-    const ROWS = LARGE;
-    pacedServer(ROWS);
+    pacedServer(LARGE);
     let received = 0;
     let connection;
     connected({}, function (pauses) {
@@ -179,7 +173,7 @@ describe('connection: read coalescing', function () {
       query.on('result', function () { received++; });
       query.on('error', done);
       query.on('end', function () {
-        assert.strictEqual(received, ROWS);
+        assert.strictEqual(received, LARGE);
         done();
       });
     });
@@ -204,8 +198,7 @@ describe('connection: read coalescing', function () {
   });
 
   it('a stream read by a slow consumer during a coalesced reply gets every row in order', function (done) {
-    const ROWS = LARGE;
-    pacedServer(ROWS);
+    pacedServer(LARGE);
     connected({}, null, function (connection) {
       const rows = [];
       const source = connection.query('SELECT v').stream({ highWaterMark: 8 });
@@ -218,7 +211,7 @@ describe('connection: read coalescing', function () {
         }
       });
       source.on('end', function () {
-        checkRows(rows, ROWS);
+        checkRows(rows, LARGE);
         done();
       });
     });
