@@ -1,5 +1,4 @@
 import net = require('net');
-import type Protocol = require('./protocol/Protocol');
 import rowBackpressure = require('./rowBackpressure');
 
 // While a large reply streams in from a server on the same host and the client reads faster than the server
@@ -30,13 +29,8 @@ function isLoopback(socket: net.Socket): boolean {
   return net.isIPv4(v4) && v4.startsWith('127.');
 }
 
-interface Reader {
-  _protocol: Protocol;
-  _socket: net.Socket | undefined;
-}
-
 /** The socket's 'data' listener: hands each read to the protocol, and pauses between the reads of a bulk reply. */
-function coalescedReader(connection: Reader, socket: net.Socket): (data: Buffer) => void {
+function coalescedReader(connection: rowBackpressure.Holder, socket: net.Socket): (data: Buffer) => void {
   const protocol = connection._protocol;
   /** The command whose reply is being read (the head of the queue), and what has been read of it. */
   let reply: unknown;

@@ -51,4 +51,10 @@ function receive(connection: Holder, socket: net.Socket, data: Buffer): void {
   }
 }
 
-export = { holdRows, releaseRows, endRows, receive };
+const rowBackpressure = { holdRows, releaseRows, endRows, receive };
+
+declare namespace rowBackpressure {
+  export { Holder };
+}
+
+export = rowBackpressure;
