@@ -56,4 +56,9 @@ function load() {
   };
 }
 
-module.exports = { load, number };
+// A workload may ask for a longer warm-up than the others (minWarmupMs); a quick run keeps its short one.
+function warmupMsFor(config, workload) {
+  return config.quick ? config.warmupMs : Math.max(config.warmupMs, workload.minWarmupMs || 0);
+}
+
+module.exports = { load, number, warmupMsFor };

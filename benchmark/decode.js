@@ -7,6 +7,10 @@
 // rounds, and the report gives each driver's median and its ratio to mysql-ts. Every driver listens to its
 // socket's 'data' events, so the four are fed alike, the mariadb connector too, whose connection is private.
 //
+// Beside the drivers, the allocation floor (allocation-floor.js, key `floor`) builds rows from the same captured
+// bytes with only the allocations their values need: a bound below which no driver can decode this result set,
+// much closer than the raw floor of `npm run bench`, which decodes nothing.
+//
 // With a query that returns no rows (BENCH_DECODE_SQL='DO 1') the figures are per query: a round trip's
 // JavaScript (building and sending the command, reading its reply, calling back) without the system calls.
 //
@@ -17,7 +21,7 @@
 // Knobs: BENCH_DECODE_ROUNDS (default 5), BENCH_DECODE_RESULTS (replies per process, default 300; 50 when
 // counting instructions), BENCH_DECODE_SQL (the query whose reply is replayed, default workload 10's; any
 // query on the bench_ tables, such as workload 4's `SELECT id, c FROM bench_char1000`, or none),
-// BENCH_DRIVERS=ours,mysql2 and the MYSQL_* settings of config.js.
+// BENCH_DRIVERS=ours,mysql2,floor and the MYSQL_* settings of config.js.
 
 const { fork } = require('child_process');
 const net = require('net');
@@ -27,13 +31,16 @@ const stats = require('./stats');
 const valgrind = require('./valgrind');
 const { REPLAY_SQL } = require('./tables');
 const { DRIVERS, load: loadDriver } = require('./drivers');
+const allocationFloor = require('./allocation-floor');
 
 const config = load();
 
 const CHUNK_BYTES = 65536; // what a socket read delivers at most
 const SQL = process.env.BENCH_DECODE_SQL || REPLAY_SQL;
-const KEYS = DRIVERS.filter((driver) => !driver.floor).map((driver) => driver.key);
-const LABELS = Object.fromEntries(DRIVERS.map((driver) => [driver.key, driver.label]));
+// Not a driver: the captured rows built by allocation-floor.js, for less than any driver can spend on them.
+const FLOOR = 'floor';
+const KEYS = [...DRIVERS.filter((driver) => !driver.floor).map((driver) => driver.key), FLOOR];
+const LABELS = { ...Object.fromEntries(DRIVERS.map((driver) => [driver.key, driver.label])), [FLOOR]: 'allocation floor' };
 
 // Every driver reads its socket through 'data' listeners, so bytes emitted there reach it as a socket read would,
 // whatever it keeps private. The socket is the one it connects: net.Socket#connect is watched for it.
@@ -54,7 +61,8 @@ function child(key, results) {
     report({ error: String(err && err.stack || err) });
     process.exit(1);
   };
-  loadDriver(key).connect(config.server, (err, conn) => {
+  // The allocation floor reads the bytes that mysql-ts captures.
+  loadDriver(key === FLOOR ? 'ours' : key).connect(config.server, (err, conn) => {
     if (err) return fail(err);
     const socket = sockets[sockets.length - 1];
     const received = [];
@@ -64,11 +72,15 @@ function child(key, results) {
       if (queryErr) return fail(queryErr);
       socket.removeListener('data', record);
       const bytes = Buffer.concat(received);
+      const rows = Array.isArray(captured) ? captured.length : 0;
+      if (key === FLOOR) {
+        if (rows === 0) return fail(new Error('the allocation floor needs a query that returns rows'));
+        return replayAllocationFloor(bytes, captured, results, fail);
+      }
       const chunks = [];
       for (let at = 0; at < bytes.length; at += CHUNK_BYTES) chunks.push(bytes.subarray(at, at + CHUNK_BYTES));
       // From here the server is never written to again: each query's reply is the captured bytes.
       socket.write = () => true;
-      const rows = Array.isArray(captured) ? captured.length : 0;
       replay(conn, (chunk) => socket.emit('data', chunk), chunks, rows, results, fail);
     });
   });
@@ -79,7 +91,9 @@ function warmupFor(results) {
   return Math.ceil(results / 5);
 }
 
-function replay(conn, feed, chunks, count, results, fail) {
+// Runs step(done) `results` times after the warm-up, a turn of the event loop apart, and reports the cost of the
+// measured ones per row (per query when `rows` is 0).
+function measure(rows, results, step) {
   let done = 0;
   let started = 0n;
   let cpuStart = null;
@@ -90,26 +104,59 @@ function replay(conn, feed, chunks, count, results, fail) {
       cpuStart = process.cpuUsage();
     }
     if (done === warmup + results) {
-      const units = results * Math.max(count, 1);
+      const units = results * Math.max(rows, 1);
       const cpu = process.cpuUsage(cpuStart);
       report({
-        rows: count,
+        rows,
         wallNs: Number(process.hrtime.bigint() - started) / units,
         cpuNs: ((cpu.user + cpu.system) * 1000) / units,
       });
       process.exit(0);
     }
+    step(() => {
+      done++;
+      setImmediate(next);
+    });
+  };
+  next();
+}
+
+function replay(conn, feed, chunks, count, results, fail) {
+  measure(count, results, (stepDone) => {
     conn.query(SQL, undefined, (err, rows) => {
       if (err) return fail(err);
       const got = Array.isArray(rows) ? rows.length : 0;
       if (got !== count) return fail(new Error('expected ' + count + ' rows, got ' + got));
-      done++;
-      setImmediate(next);
+      stepDone();
     });
     // Not from inside the previous query's callback: that runs within the parser's own write().
     setImmediate(() => chunks.forEach(feed));
-  };
-  next();
+  });
+}
+
+// A row of the allocation floor against the driver's: the same columns, and values of the same types; the same
+// strings too, which the floor takes from the bytes as they are.
+function sameShape(floorRow, driverRow) {
+  const keys = Object.keys(driverRow);
+  if (Object.keys(floorRow).join() !== keys.join()) return false;
+  return keys.every((key) => {
+    const [floor, driver] = [floorRow[key], driverRow[key]];
+    if (driver instanceof Date) return floor instanceof Date;
+    if (typeof driver === 'string') return floor === driver;
+    return typeof floor === typeof driver;
+  });
+}
+
+// The captured reply built by the allocation floor instead, with the same rhythm; its rows checked once.
+function replayAllocationFloor(bytes, captured, results, fail) {
+  const misread = () => fail(new Error('the allocation floor misread the rows'));
+  const columns = allocationFloor.columnsOf(bytes);
+  const first = allocationFloor.decodeRows(bytes, columns);
+  if (first.length !== captured.length || !first.every((row, i) => sameShape(row, captured[i]))) return misread();
+  measure(captured.length, results, (stepDone) => {
+    if (allocationFloor.decodeRows(bytes, columns).length !== captured.length) return misread();
+    stepDone();
+  });
 }
 
 // To the parent over IPC when forked; as a line on stdout under valgrind.
@@ -194,7 +241,9 @@ async function instructionTable(keys, results) {
 }
 
 async function main() {
-  const keys = (config.drivers || KEYS).filter((key) => KEYS.includes(key));
+  // The allocation floor by default only with workload 10's query: another may return no rows.
+  const defaults = process.env.BENCH_DECODE_SQL ? KEYS.filter((key) => key !== FLOOR) : KEYS;
+  const keys = (config.drivers || defaults).filter((key) => KEYS.includes(key));
   const countInstructions = process.env.BENCH_DECODE_INSTRUCTIONS === '1';
   const results = number('BENCH_DECODE_RESULTS', countInstructions ? 50 : 300);
   await setup.create(config.server);

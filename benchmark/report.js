@@ -144,9 +144,12 @@ function extraWindows(results) {
   return [...results.values()].flat().reduce((sum, result) => sum + Math.max(0, (result.windows || 1) - 1), 0);
 }
 
-// "(workload 9: at least 6 operations)" for the workloads whose windows hold a minimum of operations.
-function minOpsNote(workloads) {
-  const listed = workloads.filter((w) => w.minOps > 1).map((w) => `workload ${w.id}: at least ${w.minOps} operations`);
+// "(workload 5: 10000 ms warm-up; workload 9: at least 6 operations)" for the workloads that differ.
+function workloadNotes(workloads, run) {
+  const listed = workloads.flatMap((w) => [
+    ...(run.warmups && run.warmups[w.id] !== run.warmupMs ? [`workload ${w.id}: ${run.warmups[w.id]} ms warm-up`] : []),
+    ...(w.minOps > 1 ? [`workload ${w.id}: at least ${w.minOps} operations`] : []),
+  ]);
   return listed.length ? ' (' + listed.join('; ') + ')' : '';
 }
 
@@ -164,7 +167,7 @@ function build(run) {
     `- **Drivers**: ${peerList} (mariadb through \`mariadb/callback\`, mysql2 through its callback API);` +
       ' raw floor = `benchmark/raw-client.js`, which frames packets and decodes nothing',
     `- **Method**: every driver × workload in its own process; ${run.rounds} round(s), the driver order rotated` +
-      ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured${minOpsNote(workloads)}.` +
+      ` each round; per process ${run.warmupMs} ms warm-up, then ${run.measureMs} ms measured${workloadNotes(workloads, run)}.` +
       ' Cells are medians over the rounds; ± is half the range across rounds (the harness noise). A ratio is the median of the' +
       " per-round ratios, each of ours against the peer's run of the same round, so that the machine's drift" +
       ' between rounds cancels out; its ± is half their range. Every driver runs with' +

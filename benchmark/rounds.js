@@ -5,6 +5,7 @@
 const { DRIVERS } = require('./drivers');
 const { PER_SECOND } = require('./report');
 const { runChild } = require('./processes');
+const { warmupMsFor } = require('./config');
 
 // A run during which other processes used more than this share of all CPUs is run again, after a pause,
 // while the retry budget lasts; the cleaner of the runs is kept.
@@ -38,7 +39,7 @@ function payloadFor(ctx, workload, driver, measureMs) {
   return {
     driver: driver.key,
     workload: workload.id,
-    warmupMs: ctx.config.warmupMs,
+    warmupMs: warmupMsFor(ctx.config, workload),
     measureMs,
     server: ctx.config.server,
     replayPort: ctx.replay ? ctx.replay.port : 0,

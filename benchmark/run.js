@@ -6,7 +6,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const config = require('./config').load();
+const { load, warmupMsFor } = require('./config');
+const config = load();
 const setup = require('./setup');
 const machine = require('./machine');
 const report = require('./report');
@@ -44,6 +45,7 @@ async function main() {
       workloads,
       rounds: config.rounds,
       warmupMs: config.warmupMs,
+      warmups: Object.fromEntries(workloads.map((workload) => [workload.id, warmupMsFor(config, workload)])),
       measureMs: config.measureMs,
       loadStart,
       loadEnd: machine.loadAverage(),
