@@ -3,7 +3,8 @@
 // The knobs of a run, from the environment:
 //   BENCH_QUICK=1        one short round, for a smoke test (results.md is left alone)
 //   BENCH_ROUNDS=n       rounds (default 5)
-//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 3000 and 1000)
+//   BENCH_WARMUP_MS, BENCH_MEASURE_MS   per process, after connecting (defaults 3000 and 1000; a workload may
+//                        warm up for longer, its minWarmupMs)
 //   BENCH_ONLY=1,3,8     workload ids; BENCH_DRIVERS=ours,mysql2  driver keys (partial runs leave results.md alone)
 //   BENCH_RETRY_BUDGET_S=s  seconds a run may spend re-running processes disturbed by other load (default 30)
 //   BENCH_PROFILE=1      afterwards, CPU-profile ours on each workload where it trails a peer (=all: every one)

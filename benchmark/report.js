@@ -3,6 +3,7 @@
 // Turns the runs of a benchmark into the markdown of results.md.
 const { median, spread, pairedRatio } = require('./stats');
 const { targetsTable } = require('./targets');
+const { warmupMsFor } = require('./config');
 
 const PEERS = ['mysql', 'mysql2', 'mariadb'];
 const PER_SECOND = { query: 'queries/s', row: 'rows/s' };
@@ -146,10 +147,13 @@ function extraWindows(results) {
 
 // "(workload 5: 10000 ms warm-up; workload 9: at least 6 operations)" for the workloads that differ.
 function workloadNotes(workloads, run) {
-  const listed = workloads.flatMap((w) => [
-    ...(run.warmups && run.warmups[w.id] !== run.warmupMs ? [`workload ${w.id}: ${run.warmups[w.id]} ms warm-up`] : []),
-    ...(w.minOps > 1 ? [`workload ${w.id}: at least ${w.minOps} operations`] : []),
-  ]);
+  const listed = workloads.flatMap((w) => {
+    const warmupMs = warmupMsFor(run, w);
+    return [
+      ...(warmupMs !== run.warmupMs ? [`workload ${w.id}: ${warmupMs} ms warm-up`] : []),
+      ...(w.minOps > 1 ? [`workload ${w.id}: at least ${w.minOps} operations`] : []),
+    ];
+  });
   return listed.length ? ' (' + listed.join('; ') + ')' : '';
 }
 

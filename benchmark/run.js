@@ -6,8 +6,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const { load, warmupMsFor } = require('./config');
-const config = load();
+const config = require('./config').load();
 const setup = require('./setup');
 const machine = require('./machine');
 const report = require('./report');
@@ -44,8 +43,8 @@ async function main() {
       drivers: DRIVERS.filter((d) => !config.drivers || config.drivers.includes(d.key)),
       workloads,
       rounds: config.rounds,
+      quick: config.quick,
       warmupMs: config.warmupMs,
-      warmups: Object.fromEntries(workloads.map((workload) => [workload.id, warmupMsFor(config, workload)])),
       measureMs: config.measureMs,
       loadStart,
       loadEnd: machine.loadAverage(),
